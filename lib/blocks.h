@@ -1,0 +1,85 @@
+/* blocks.h — the seam between readers and everything after them.
+ *
+ * A reader (plain text here, DOCX later) produces a sequence of blocks:
+ * paragraphs with their markup remembered, and table rows with cells.
+ * Everything downstream (documents, header, sections, extraction) sees
+ * only blocks and never knows which reader ran. */
+#ifndef VNPLAN_BLOCKS_H
+#define VNPLAN_BLOCKS_H
+#include <stddef.h>
+#include "vnplan.h"
+
+typedef enum vp_block_kind {
+    VP_BLOCK_PARA,
+    VP_BLOCK_TABLE_ROW
+} vp_block_kind;
+
+/* What the source said about a block besides its words. */
+enum {
+    VP_MARK_HEADING    = 1 << 0, /* "#" heading or a DOCX heading style      */
+    VP_MARK_BOLD       = 1 << 1, /* some bold text                           */
+    VP_MARK_ALL_BOLD   = 1 << 2, /* the whole block is bold                  */
+    VP_MARK_ITALIC     = 1 << 3, /* some italic text                         */
+    VP_MARK_ALL_ITALIC = 1 << 4, /* the whole block is italic                */
+    VP_MARK_HARD_BREAK = 1 << 5, /* ended by a forced line break, not a
+                                    paragraph end ("  " in Markdown)        */
+    VP_MARK_PAGE_BREAK = 1 << 6, /* a page break came before this block      */
+    VP_MARK_CENTERED   = 1 << 7  /* DOCX: centred paragraph                  */
+};
+
+/* A span of the clean text that was italic (kept for residue detection:
+ * handwriting and stamps are often exported in italics). */
+typedef struct vp_span {
+    size_t start, end;
+} vp_span;
+
+typedef struct vp_block {
+    vp_block_kind kind;
+    char *text;          /* clean text: markup removed, spaces collapsed   */
+    size_t len;
+    unsigned marks;
+    int heading_depth;   /* "#" count or DOCX outline level + 1; unreliable */
+    int indent;          /* leading indentation in columns                 */
+    int group;           /* blocks from one source paragraph (no blank line
+                            between them) share a group number            */
+    const char *style;   /* DOCX style name, NULL for text                 */
+    const char *list_label; /* DOCX computed numbering ("1.", "a)"), or NULL:
+                            then the label, if any, is part of `text`      */
+    long line;           /* first source line (1-based) / DOCX paragraph   */
+    long last_line;
+    vp_span *italics;    /* italic spans in `text`                         */
+    size_t nitalics;
+    char **cells;        /* TABLE_ROW: cell texts                          */
+    size_t ncells;
+} vp_block;
+
+/* Text the block stage set aside: page furniture (running headers,
+ * "Trang 3"), HTML residue like <sub>KTS</sub>.  Reported to the user. */
+typedef struct vp_aside {
+    char *text;
+    long line;
+    const char *why;     /* "page-furniture", "subscript", ... */
+} vp_aside;
+
+typedef struct vp_blocks {
+    vp_block *v;
+    size_t n, cap;
+    vp_aside *asides;
+    size_t naside, capaside;
+    int wrapped;         /* the text was detected as hard-wrapped          */
+    int wrap_width;      /* columns, when wrapped                          */
+} vp_blocks;
+
+/* Split NFC UTF-8 text (LF line ends) into blocks.  Never fails except for
+ * lack of memory (VNPLAN_E_NOMEM) or a line over `max_line` bytes
+ * (VNPLAN_E_LIMIT, naming the line). */
+vnplan_status vp_blocks_from_text(const char *text, size_t len, size_t max_line,
+                                  vp_blocks *out, const char *name, vnplan_error *err);
+void vp_blocks_free(vp_blocks *b);
+
+/* Helpers shared with the DOCX reader: append a block (text is copied and
+ * cleaned of Markdown residue) and set aside a piece of text. */
+vp_block *vp_blocks_push(vp_blocks *b, const char *text, size_t len, long line);
+int vp_blocks_aside(vp_blocks *b, const char *text, size_t len, long line,
+                    const char *why);
+#endif

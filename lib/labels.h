@@ -1,0 +1,29 @@
+/* labels.h — the printed list labels that give a plan its structure:
+ * "I." (roman), "1." / "1.1." (arabic, one or more parts), "a)" / "đ)"
+ * (letters), "-" and "+" bullets.  Shared by the block stage (a labelled
+ * line starts a new block) and the section stage (labels rank sections). */
+#ifndef VNPLAN_LABELS_H
+#define VNPLAN_LABELS_H
+#include <stddef.h>
+
+typedef enum vp_label_kind {
+    VP_LABEL_NONE = 0,
+    VP_LABEL_ROMAN,     /* I. II. IV.                          */
+    VP_LABEL_ARABIC,    /* 1.  2.3.  1.1  (parts = dot count)   */
+    VP_LABEL_LETTER,    /* a)  đ)  b.                          */
+    VP_LABEL_DASH,      /* - – • *                              */
+    VP_LABEL_PLUS       /* +                                    */
+} vp_label_kind;
+
+typedef struct vp_label {
+    vp_label_kind kind;
+    int parts;          /* ARABIC: number of numeric parts; ROMAN: 1 */
+    int value;          /* value of the last part (roman converted)  */
+    char number[32];    /* printed number without trailing dot: "2.1", "IV", "đ" */
+    size_t skip;        /* bytes of label and following spaces      */
+} vp_label;
+
+/* Parse the label at the start of s[0..len).  Returns the kind (also in
+ * out->kind); VP_LABEL_NONE when the text does not start with a label. */
+vp_label_kind vp_label_parse(const char *s, size_t len, vp_label *out);
+#endif

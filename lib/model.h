@@ -1,0 +1,84 @@
+/* model.h — the tree the parser builds: plan → documents → sections →
+ * paragraphs.  All strings and nodes of one plan live in its arena, so the
+ * whole tree is released at once, without walking it. */
+#ifndef VNPLAN_MODEL_H
+#define VNPLAN_MODEL_H
+#include <stddef.h>
+#include "vnplan.h"
+
+/* ---------------------------------------------------------------- arena */
+typedef struct vp_arena vp_arena;
+vp_arena *vp_arena_new(void);
+void vp_arena_free(vp_arena *a);
+void *vp_alloc(vp_arena *a, size_t size);          /* zeroed */
+char *vp_strndup(vp_arena *a, const char *s, size_t n);
+char *vp_strdup(vp_arena *a, const char *s);
+/* Grow an arena array of `*cap` elements to hold one more. */
+int vp_grow(vp_arena *a, void **v, size_t *cap, size_t n, size_t elem);
+
+/* ---------------------------------------------------------------- nodes */
+typedef struct vp_para {
+    vnplan_para_kind kind;
+    const char *label;      /* "a", "-", "+", "" */
+    const char *text;
+    long line;
+    long last_line;
+    size_t block;           /* index of the source block */
+} vp_para;
+
+struct vnplan_section {
+    const char *path, *number, *heading;
+    int level;
+    int rank;               /* numbering rank: 0 root, 1 roman, 1+k arabic */
+    long line;
+    size_t block;           /* index of the heading block */
+    vnplan_section *parent, *first_child, *last_child, *next;
+    vp_para *paras;
+    size_t npara, cappara;
+};
+
+typedef struct vp_residue {
+    const char *text;
+    const char *why;
+    long line;
+} vp_residue;
+
+struct vnplan_document {
+    const char *fields[VNPLAN_FIELD__COUNT];
+    long line, last_line;
+    const char **recipients;
+    size_t nrecip, caprecip;
+    size_t naddressee;       /* the first recipients came from "Kính gửi" */
+    vp_residue *residue;
+    size_t nresidue, capresidue;
+    vnplan_section *root;
+};
+
+typedef struct vp_warning {
+    const char *code;
+    const char *message;
+    long line;
+} vp_warning;
+
+struct vnplan_plan {
+    vp_arena *arena;
+    const char *path;
+    const char *format;
+    const char *encoding;
+    size_t bytes;
+    vnplan_document **docs;
+    size_t ndocs, capdocs;
+    vp_warning *warnings;
+    size_t nwarn, capwarn;
+};
+
+vnplan_plan *vp_plan_new(void);
+vnplan_document *vp_plan_add_document(vnplan_plan *p);
+int vp_plan_warn(vnplan_plan *p, long line, const char *code, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+int vp_doc_add_recipient(vnplan_plan *p, vnplan_document *d, const char *text, size_t len);
+int vp_doc_add_residue(vnplan_plan *p, vnplan_document *d, const char *text, size_t len,
+                       long line, const char *why);
+vnplan_section *vp_section_new(vnplan_plan *p, vnplan_section *parent);
+int vp_section_add_para(vnplan_plan *p, vnplan_section *s, const vp_para *para);
+#endif

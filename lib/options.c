@@ -1,0 +1,93 @@
+/* options.c — the options object (see vnplan.h §2 and options.h). */
+#include "config.h"
+#include "options.h"
+#include "error.h"
+#include <stdlib.h>
+#include <string.h>
+
+static const size_t default_limits[3] = {
+    64u << 20,   /* VNPLAN_LIMIT_INPUT_BYTES */
+    1u << 20,    /* VNPLAN_LIMIT_LINE_BYTES  */
+    32           /* VNPLAN_LIMIT_DEPTH       */
+};
+
+vnplan_options *vnplan_options_new(void)
+{
+    vnplan_options *o = calloc(1, sizeof *o);
+    if (!o)
+        return NULL;
+    memcpy(o->limits, default_limits, sizeof o->limits);
+    return o;
+}
+
+void vnplan_options_free(vnplan_options *o)
+{
+    if (!o)
+        return;
+    vp_charsets_free(o->charsets);
+    vp_patterns_free(o->patterns);
+    free(o->datadir);
+    free(o);
+}
+
+void vnplan_options_set_datadir(vnplan_options *o, const char *dir)
+{
+    if (!o)
+        return;
+    char *copy = dir ? strdup(dir) : NULL;
+    if (dir && !copy)
+        return;
+    free(o->datadir);
+    o->datadir = copy;
+    /* Tables loaded from the old directory no longer apply. */
+    vp_charsets_free(o->charsets);
+    o->charsets = NULL;
+}
+
+const char *vnplan_options_datadir(const vnplan_options *o)
+{
+    return o && o->datadir ? o->datadir : VNPLAN_DATADIR;
+}
+
+vnplan_status vnplan_options_set_encoding(vnplan_options *o, const char *name)
+{
+    if (!o)
+        return VNPLAN_E_USAGE;
+    if (!name) {
+        o->encoding = NULL;
+        return VNPLAN_OK;
+    }
+    const char *canon = vp_charset_canonical(name);
+    if (!canon)
+        return VNPLAN_E_USAGE;
+    o->encoding = canon;
+    return VNPLAN_OK;
+}
+
+void vnplan_options_set_limit(vnplan_options *o, vnplan_limit which, size_t value)
+{
+    if (!o || (unsigned)which > VNPLAN_LIMIT_DEPTH)
+        return;
+    o->limits[which] = value ? value : default_limits[which];
+}
+
+size_t vnplan_options_limit(const vnplan_options *o, vnplan_limit which)
+{
+    if ((unsigned)which > VNPLAN_LIMIT_DEPTH)
+        return 0;
+    return o ? o->limits[which] : default_limits[which];
+}
+
+const vp_charsets *vp_options_charsets(vnplan_options *o, vnplan_error *err)
+{
+    if (!o->charsets)
+        o->charsets = vp_charsets_load(vnplan_options_datadir(o), err);
+    return o->charsets;
+}
+
+const vp_patterns *vp_options_patterns(vnplan_options *o, vnplan_error *err)
+{
+    if (!o->patterns)
+        o->patterns = vp_patterns_new(err);
+    return o->patterns;
+}

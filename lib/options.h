@@ -1,0 +1,20 @@
+/* options.h — the options object: settings, limits, and the data and
+ * compiled patterns loaded for them (lazily, once per object). */
+#ifndef VNPLAN_OPTIONS_H
+#define VNPLAN_OPTIONS_H
+#include "vnplan.h"
+#include "charset.h"
+#include "patterns.h"
+
+struct vnplan_options {
+    char *datadir;
+    const char *encoding;          /* canonical name or NULL: detect */
+    size_t limits[3];
+    vp_charsets *charsets;         /* loaded on first need */
+    vp_patterns *patterns;         /* compiled on first need */
+};
+
+/* The loaded charset tables / compiled patterns, or NULL with `err` set. */
+const vp_charsets *vp_options_charsets(vnplan_options *o, vnplan_error *err);
+const vp_patterns *vp_options_patterns(vnplan_options *o, vnplan_error *err);
+#endif

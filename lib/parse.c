@@ -1,0 +1,143 @@
+/* parse.c — the pipeline: file → bytes → NFC text → blocks → documents
+ * → header and sections.  Each stage lives in its own file; this one only
+ * passes data along and owns the cleanup. */
+#include "config.h"
+#include "blocks.h"
+#include "charset.h"
+#include "documents.h"
+#include "error.h"
+#include "model.h"
+#include "options.h"
+#include "reader.h"
+#include "sections.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Give each set-aside piece of text to the document whose lines hold it. */
+static int place_asides(vnplan_plan *p, const vp_blocks *b)
+{
+    for (size_t i = 0; i < b->naside; i++) {
+        const vp_aside *a = &b->asides[i];
+        vnplan_document *d = p->docs[0];
+        for (size_t k = 0; k < p->ndocs; k++)
+            if (p->docs[k]->line <= a->line)
+                d = p->docs[k];
+        if (!vp_doc_add_residue(p, d, a->text, strlen(a->text), a->line, a->why))
+            return 0;
+    }
+    return 1;
+}
+
+static vnplan_plan *parse_text(vnplan_plan *p, const char *text, size_t len, const char *name,
+                               vnplan_options *opts, vnplan_error *err)
+{
+    vp_blocks blocks;
+    vp_span_range *docs = NULL;
+    unsigned char *used = NULL;
+    const vp_patterns *re = vp_options_patterns(opts, err);
+    if (!re)
+        goto fail_early;
+    if (vp_blocks_from_text(text, len, vnplan_options_limit(opts, VNPLAN_LIMIT_LINE_BYTES),
+                            &blocks, name, err) != VNPLAN_OK)
+        goto fail_early;
+    if (blocks.n == 0) {
+        vp_error_set(err, VNPLAN_E_EMPTY, name, 0, -1, "no text: the file is blank");
+        goto fail;
+    }
+    size_t ndocs = vp_split_documents(&blocks, re, &docs);
+    used = calloc(blocks.n, 1);
+    if (!ndocs || !used)
+        goto nomem;
+    for (size_t k = 0; k < ndocs; k++) {
+        vnplan_document *d = vp_plan_add_document(p);
+        vp_span_range body;
+        if (!d || !vp_read_header(p, d, &blocks, docs[k], re, used, &body) ||
+            !vp_build_sections(p, d, &blocks, body, re,
+                               vnplan_options_limit(opts, VNPLAN_LIMIT_DEPTH)))
+            goto nomem;
+    }
+    if (!place_asides(p, &blocks))
+        goto nomem;
+    if (blocks.wrapped &&
+        !vp_plan_warn(p, 1, "hard-wrapped", "lines were wrapped at %d columns; paragraphs rejoined",
+                      blocks.wrap_width))
+        goto nomem;
+    free(docs);
+    free(used);
+    vp_blocks_free(&blocks);
+    return p;
+nomem:
+    vp_error_set(err, VNPLAN_E_NOMEM, name, 0, -1, "out of memory");
+fail:
+    free(docs);
+    free(used);
+    vp_blocks_free(&blocks);
+fail_early:
+    vnplan_plan_free(p);
+    return NULL;
+}
+
+vnplan_plan *vnplan_parse_bytes(const void *bytes, size_t len, const char *name,
+                                vnplan_options *opts, vnplan_error *err)
+{
+    vnplan_options *own = NULL;
+    vnplan_plan *p = NULL;
+    vp_decoded dec;
+    memset(&dec, 0, sizeof dec);
+    vp_error_clear(err);
+    if (!name)
+        name = "<memory>";
+    if (!opts) {
+        own = opts = vnplan_options_new();
+        if (!opts) {
+            vp_error_set(err, VNPLAN_E_NOMEM, name, 0, -1, "out of memory");
+            return NULL;
+        }
+    }
+    if (len > vnplan_options_limit(opts, VNPLAN_LIMIT_INPUT_BYTES)) {
+        vp_error_set(err, VNPLAN_E_LIMIT, name, 0, -1,
+                     "larger than the input limit of %zu bytes",
+                     vnplan_options_limit(opts, VNPLAN_LIMIT_INPUT_BYTES));
+        goto done;
+    }
+    /* Legacy tables are needed only for legacy encodings; a missing data
+     * directory must not stop UTF-8 input. */
+    vnplan_error table_err;
+    vp_error_clear(&table_err);
+    const vp_charsets *cs = vp_options_charsets(opts, &table_err);
+    if (vp_decode(cs, bytes, len, opts->encoding, &dec, err) != VNPLAN_OK) {
+        if (err && err->file[0] == '\0')
+            snprintf(err->file, sizeof err->file, "%s", name);
+        if (!cs && err && err->code == VNPLAN_E_DATA)
+            *err = table_err;
+        goto done;
+    }
+    p = vp_plan_new();
+    if (!p) {
+        vp_error_set(err, VNPLAN_E_NOMEM, name, 0, -1, "out of memory");
+        goto done;
+    }
+    p->path = vp_strdup(p->arena, name);
+    p->format = "text";
+    p->encoding = dec.encoding;
+    p->bytes = len;
+    p = parse_text(p, dec.text, dec.len, name, opts, err);
+done:
+    vp_decoded_free(&dec);
+    vnplan_options_free(own);
+    return p;
+}
+
+vnplan_plan *vnplan_parse_file(const char *path, vnplan_options *opts, vnplan_error *err)
+{
+    vp_error_clear(err);
+    unsigned char *data = NULL;
+    size_t len = 0;
+    size_t limit = vnplan_options_limit(opts, VNPLAN_LIMIT_INPUT_BYTES);
+    if (vp_read_file(path, limit, &data, &len, err) != VNPLAN_OK)
+        return NULL;
+    vnplan_plan *p = vnplan_parse_bytes(data, len, path, opts, err);
+    free(data);
+    return p;
+}

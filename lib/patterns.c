@@ -1,0 +1,104 @@
+/* patterns.c — the pattern table (see patterns.h).  PCRE2 in UTF mode
+ * with Unicode properties, so \s, \w and \b know Vietnamese letters. */
+#include "config.h"
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+#include <stdlib.h>
+#include <string.h>
+#include "error.h"
+#include "patterns.h"
+
+static const struct {
+    const char *source;
+    uint32_t flags;
+} table[VP_RE__COUNT] = {
+    [VP_RE_NUMBER] = {"^S[ốỐ]\\s*[:.]?\\s*(\\d{1,6}\\s*[/\\-]\\s*\\S.{0,60}?)\\s*$", 0},
+    [VP_RE_PLACE_DATE] = {"^(\\p{L}[^,]{1,60}?)\\s*,\\s*ngày\\s+(\\d{1,2})?\\s*tháng\\s+"
+                          "(\\d{1,2})?\\s*năm\\s+(\\d{4})\\s*\\.?\\s*$", PCRE2_CASELESS},
+    [VP_RE_VV] = {"^(?:V/v|Về\\s+việc)\\s*[:.]?\\s*(.+)$", PCRE2_CASELESS},
+    [VP_RE_KINH_GUI] = {"^Kính\\s+gửi\\s*:?\\s*(.*)$", PCRE2_CASELESS},
+    [VP_RE_NOI_NHAN] = {"^N(?:ơ|o)i\\s+nh(?:ậ|a)n\\s*:?\\s*(.*)$", PCRE2_CASELESS},
+    [VP_RE_ARCHIVE] = {"^Lưu\\s*:\\s*(.+?)\\s*$", 0},
+    [VP_RE_AUTHORITY] = {"^(KT|TM|TL|TUQ|Q|UQ)\\s*\\.\\s*(.+)$", 0},
+    [VP_RE_STAMP] = {"(?:\\s*\\b(?:Số|Ngày|Chuyển|Chuyên|Lưu hồ sơ số|Đến)\\s*:\\s*"
+                     "(?:\\.{2,}|…+|\\d{1,2}/\\d{1,2}(?:/\\d{2,4})?)"
+                     "|\\s*:\\s*(?:\\.{3,}|…+))(?=\\s|$)", PCRE2_CASELESS},
+    [VP_RE_STAMP_LINE] = {"^(?:(?:Số|Ngày|Chuyển|Chuyên|Lưu hồ sơ số|Đến|ĐẾN)\\s*:\\s*"
+                          "(?:\\.{2,}|…+|\\d{1,2}/\\d{1,2}(?:/\\d{2,4})?)\\s*)+$"
+                          "|^\\d{1,2}/\\d{1,2}/\\d{2,4}$", PCRE2_CASELESS},
+    [VP_RE_END_INITIALS] = {"\\./\\.\\s*(\\p{Lu}{1,4}(?:\\s+\\p{Lu}{1,4})?)\\s*$", 0},
+};
+
+struct vp_patterns {
+    pcre2_code *code[VP_RE__COUNT];
+    pcre2_match_data *md;
+};
+
+void vp_patterns_free(vp_patterns *p)
+{
+    if (!p)
+        return;
+    for (int i = 0; i < VP_RE__COUNT; i++)
+        pcre2_code_free(p->code[i]);
+    pcre2_match_data_free(p->md);
+    free(p);
+}
+
+vp_patterns *vp_patterns_new(vnplan_error *err)
+{
+    vp_patterns *p = calloc(1, sizeof *p);
+    if (!p) {
+        vp_error_set(err, VNPLAN_E_NOMEM, NULL, 0, -1, "out of memory");
+        return NULL;
+    }
+    uint32_t max_groups = 1;
+    for (int i = 0; i < VP_RE__COUNT; i++) {
+        int code;
+        PCRE2_SIZE at;
+        p->code[i] = pcre2_compile((PCRE2_SPTR)table[i].source, PCRE2_ZERO_TERMINATED,
+                                   PCRE2_UTF | PCRE2_UCP | PCRE2_NO_UTF_CHECK | table[i].flags,
+                                   &code, &at, NULL);
+        if (!p->code[i]) {
+            PCRE2_UCHAR msg[160];
+            pcre2_get_error_message(code, msg, sizeof msg);
+            vp_error_set(err, VNPLAN_E_DATA, NULL, 0, -1, "pattern %d at %zu: %s", i,
+                         (size_t)at, (const char *)msg);
+            vp_patterns_free(p);
+            return NULL;
+        }
+        /* The JIT is an optimisation: where it is unavailable the
+         * interpreter gives the same answers. */
+        (void)pcre2_jit_compile(p->code[i], PCRE2_JIT_COMPLETE);
+        uint32_t n = 0;
+        pcre2_pattern_info(p->code[i], PCRE2_INFO_CAPTURECOUNT, &n);
+        if (n + 1 > max_groups)
+            max_groups = n + 1;
+    }
+    p->md = pcre2_match_data_create(max_groups, NULL);
+    if (!p->md) {
+        vp_patterns_free(p);
+        vp_error_set(err, VNPLAN_E_NOMEM, NULL, 0, -1, "out of memory");
+        return NULL;
+    }
+    return p;
+}
+
+int vp_match(const vp_patterns *p, vp_re id, const char *s, size_t len, size_t start,
+             long *groups, int ngroups)
+{
+    int rc = pcre2_match(p->code[id], (PCRE2_SPTR)s, len, start, PCRE2_NO_UTF_CHECK, p->md,
+                         NULL);
+    if (rc <= 0)
+        return 0;
+    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(p->md);
+    uint32_t have = pcre2_get_ovector_count(p->md);
+    for (int g = 0; g < ngroups; g++) {
+        if ((uint32_t)g < have && g < rc && ov[2 * g] != PCRE2_UNSET) {
+            groups[2 * g] = (long)ov[2 * g];
+            groups[2 * g + 1] = (long)ov[2 * g + 1];
+        } else {
+            groups[2 * g] = groups[2 * g + 1] = -1;
+        }
+    }
+    return 1;
+}

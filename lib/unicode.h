@@ -1,0 +1,56 @@
+/* unicode.h — the library's one provider for each Unicode concern.
+ * utf8proc: validation, normalization (NFC), case folding, the folded
+ * matching key.  ICU: conversion from charsets ICU knows.  Everything after
+ * the reader works on NFC UTF-8 and calls these helpers, never the
+ * libraries directly. */
+#ifndef VNPLAN_UNICODE_H
+#define VNPLAN_UNICODE_H
+#include <stddef.h>
+#include <stdint.h>
+
+/* Offset of the first invalid UTF-8 byte in s[0..len), or -1 if valid. */
+long vp_utf8_invalid_offset(const char *s, size_t len);
+
+/* Decode one code point at s (len > 0, valid UTF-8); returns its byte
+ * length and stores the code point. */
+int vp_utf8_decode(const char *s, size_t len, int32_t *cp);
+/* Encode cp into out (4 bytes room); returns the byte length. */
+int vp_utf8_encode(int32_t cp, char *out);
+
+/* NFC of valid UTF-8; malloc'd, NUL-terminated, *out_len set; NULL on
+ * failure. */
+char *vp_nfc(const char *s, size_t len, size_t *out_len);
+
+/* Character classes on code points. */
+int vp_is_letter(int32_t cp);
+int vp_is_upper(int32_t cp);
+int vp_is_lower(int32_t cp);
+int32_t vp_to_upper(int32_t cp);
+int32_t vp_to_lower(int32_t cp);
+
+/* Case of the first letter of s: 1 upper, -1 lower, 0 no letter first. */
+int vp_first_letter_case(const char *s, size_t len);
+/* 1 if s has at least one letter and no lower-case letter. */
+int vp_is_all_caps(const char *s, size_t len);
+/* Lower-case copy (malloc'd). */
+char *vp_lower(const char *s, size_t len);
+/* "PHÓ CHỦ TỊCH" → "Phó chủ tịch": first letter upper, the rest lower. */
+char *vp_sentence_case(const char *s, size_t len);
+/* Capitalise the first letter of every word (for place names). */
+char *vp_title_case(const char *s, size_t len);
+
+/* Display width in columns of a UTF-8 string (for wrapping heuristics and
+ * terminal output). */
+size_t vp_columns(const char *s, size_t len);
+
+/* The folded matching key (see vnplan_fold in vnplan.h): NFD, case
+ * folded, each syllable's tone mark moved to a digit after the syllable
+ * ("hòa", "hoà" → "hoa2"), dashes and quotes unified, white space
+ * collapsed.  With VNPLAN_FOLD_DIACRITICS all marks are dropped and đ → d.
+ * malloc'd; NULL on failure. */
+char *vp_fold(const char *s, size_t len, int flags, size_t *out_len);
+
+/* Versions of the libraries behind this module ("72.1", "2.8.0"). */
+const char *vp_icu_version(void);
+const char *vp_utf8proc_version(void);
+#endif

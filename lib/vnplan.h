@@ -1,0 +1,275 @@
+/*
+ * vnplan.h — read Vietnamese government plan documents and compare them.
+ *
+ * libvnplan turns a plan file (plain text, Markdown-ish text exported from
+ * PDF or Word, in any encoding Vietnamese offices still produce) into a tree:
+ *
+ *     plan (one input file)
+ *       └─ documents   (a file may hold several: a dispatch wrapping a plan)
+ *            ├─ administrative parts: number, issuer, place, date, title,
+ *            │                        signer, recipients
+ *            └─ sections (from the printed numbering I. → 1. → 1.1.)
+ *                 └─ paragraphs (the text blocks placed in that section)
+ *
+ * The header is ordered as a user needs it:
+ *   1. Errors        2. Options       3. Reading a plan
+ *   4. Documents     5. Sections and paragraphs
+ *   6. Rendering     7. Text helpers  8. Versions
+ *
+ * Ownership: functions named *_new or vnplan_parse_* give the caller an
+ * object to release with the matching *_free (which accepts NULL).  Every
+ * getter returns a borrowed pointer, valid until the object that owns it is
+ * freed.  Strings are NUL-terminated UTF-8 in Unicode NFC, exactly as
+ * printed in the source (tone placement, dashes and typos kept); the library
+ * never prints and never exits.
+ */
+#ifndef VNPLAN_H
+#define VNPLAN_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(VNPLAN_BUILDING) && defined(__GNUC__)
+#define VNPLAN_API __attribute__((visibility("default")))
+#else
+#define VNPLAN_API
+#endif
+
+/* ===================================================================== */
+/* 1. Errors                                                             */
+/* ===================================================================== */
+
+/* What went wrong.  Tools map these to exit statuses (see planparse(1)). */
+typedef enum vnplan_status {
+    VNPLAN_OK = 0,
+    VNPLAN_E_IO,        /* the file cannot be opened or read            */
+    VNPLAN_E_EMPTY,     /* the input holds no text at all                */
+    VNPLAN_E_ENCODING,  /* the bytes are not valid in the encoding       */
+    VNPLAN_E_BINARY,    /* the input is not text (NUL bytes, control)    */
+    VNPLAN_E_LIMIT,     /* the input exceeds a limit of vnplan_options   */
+    VNPLAN_E_USAGE,     /* a bad argument (unknown encoding name, ...)   */
+    VNPLAN_E_DATA,      /* an installed data file is missing or invalid  */
+    VNPLAN_E_NOMEM      /* out of memory                                 */
+} vnplan_status;
+
+/* Filled by the first failure of a call; later failures do not overwrite
+ * it.  `line` and `column` are 1-based, 0 when they do not apply; `offset`
+ * is a byte offset into the input, -1 when it does not apply. */
+typedef struct vnplan_error {
+    vnplan_status code;
+    long line;
+    long column;
+    long offset;
+    char file[256];
+    char message[320];
+} vnplan_error;
+
+/* A short English name for `code` ("encoding", "io", ...). */
+VNPLAN_API const char *vnplan_status_name(vnplan_status code);
+
+/* ===================================================================== */
+/* 2. Options                                                            */
+/* ===================================================================== */
+
+/* Settings and limits for parsing, plus the data loaded for them (charset
+ * tables); create one and reuse it for many files.  Not thread-safe: use
+ * one per thread. */
+typedef struct vnplan_options vnplan_options;
+
+VNPLAN_API vnplan_options *vnplan_options_new(void);
+VNPLAN_API void vnplan_options_free(vnplan_options *opts);
+
+/* Where data files (charset tables, ...) are read from.  Default: the
+ * installed data directory, or $VNPLAN_DATADIR when the tools set it. */
+VNPLAN_API void vnplan_options_set_datadir(vnplan_options *opts, const char *dir);
+VNPLAN_API const char *vnplan_options_datadir(const vnplan_options *opts);
+
+/* Force the input encoding instead of detecting it.  Names: "UTF-8",
+ * "UTF-16LE", "UTF-16BE", "windows-1258", "TCVN3", "VNI", "VISCII", or any
+ * converter name ICU knows.  NULL restores detection.  Returns VNPLAN_OK or
+ * VNPLAN_E_USAGE for an unknown name. */
+VNPLAN_API vnplan_status vnplan_options_set_encoding(vnplan_options *opts,
+                                                      const char *name);
+
+/* Limits against hostile input; 0 keeps the default. */
+typedef enum vnplan_limit {
+    VNPLAN_LIMIT_INPUT_BYTES,   /* largest input file (default 64 MiB)    */
+    VNPLAN_LIMIT_LINE_BYTES,    /* longest line kept whole (default 1 MiB;
+                                   longer lines are an error)             */
+    VNPLAN_LIMIT_DEPTH          /* deepest section nesting (default 32;
+                                   deeper numbering is flattened, warned) */
+} vnplan_limit;
+VNPLAN_API void vnplan_options_set_limit(vnplan_options *opts,
+                                         vnplan_limit which, size_t value);
+VNPLAN_API size_t vnplan_options_limit(const vnplan_options *opts,
+                                       vnplan_limit which);
+
+/* ===================================================================== */
+/* 3. Reading a plan                                                     */
+/* ===================================================================== */
+
+/* One parsed input file. */
+typedef struct vnplan_plan vnplan_plan;
+
+/* Parse a file; `path` "-" reads standard input.  Returns NULL and fills
+ * `err` on failure.  `opts` may be NULL for defaults. */
+VNPLAN_API vnplan_plan *vnplan_parse_file(const char *path, vnplan_options *opts,
+                                          vnplan_error *err);
+
+/* Parse bytes already in memory; `name` is used in messages and in the
+ * plan's source path. */
+VNPLAN_API vnplan_plan *vnplan_parse_bytes(const void *bytes, size_t len,
+                                           const char *name, vnplan_options *opts,
+                                           vnplan_error *err);
+
+VNPLAN_API void vnplan_plan_free(vnplan_plan *plan);
+
+/* Where the text came from: the path given, "text" or "docx", the
+ * encoding that was detected or forced ("UTF-8", "UTF-16LE",
+ * "windows-1258", "TCVN3", "VNI", "VISCII", ...), and the input size. */
+VNPLAN_API const char *vnplan_plan_path(const vnplan_plan *plan);
+VNPLAN_API const char *vnplan_plan_format(const vnplan_plan *plan);
+VNPLAN_API const char *vnplan_plan_encoding(const vnplan_plan *plan);
+VNPLAN_API size_t vnplan_plan_bytes(const vnplan_plan *plan);
+
+/* Warnings about the input: things repaired, doubtful or impossible.
+ * `code` is a stable kebab-case identifier ("stamp-residue", ...). */
+VNPLAN_API size_t vnplan_plan_warning_count(const vnplan_plan *plan);
+VNPLAN_API const char *vnplan_plan_warning(const vnplan_plan *plan, size_t i,
+                                           const char **code, long *line);
+
+/* ===================================================================== */
+/* 4. Documents                                                          */
+/* ===================================================================== */
+
+typedef struct vnplan_document vnplan_document;
+
+VNPLAN_API size_t vnplan_plan_document_count(const vnplan_plan *plan);
+VNPLAN_API const vnplan_document *vnplan_plan_document(const vnplan_plan *plan,
+                                                       size_t i);
+
+/* Named text fields of a document, NULL when the document does not state
+ * them.  Date fields are ISO "YYYY-MM-DD". */
+typedef enum vnplan_field {
+    VNPLAN_FIELD_KIND,          /* "KH", "QĐ", ...; "CV" for a công văn     */
+    VNPLAN_FIELD_NUMBER,        /* "12127/KH-UBND", spaces repaired          */
+    VNPLAN_FIELD_NUMBER_RAW,    /* "12127 /KH-UBND", as printed              */
+    VNPLAN_FIELD_ISSUER,        /* "UBND tỉnh Khánh Hòa", "Sở Y tế"          */
+    VNPLAN_FIELD_ISSUER_RAW,    /* the issuer line(s) as printed             */
+    VNPLAN_FIELD_ISSUER_PARENT, /* superior body: "UBND tỉnh Thanh Hóa"      */
+    VNPLAN_FIELD_PROVINCE,      /* "Khánh Hòa"                               */
+    VNPLAN_FIELD_PLACE,         /* địa danh of the date line                 */
+    VNPLAN_FIELD_DATE,          /* "2021-11-29"                              */
+    VNPLAN_FIELD_TITLE,         /* tên loại + trích yếu, one line            */
+    VNPLAN_FIELD_SIGNER_NAME,
+    VNPLAN_FIELD_SIGNER_POSITION,  /* "Phó Chủ tịch"                         */
+    VNPLAN_FIELD_SIGNER_AUTHORITY, /* "KT. Chủ tịch"; NULL when signing
+                                      in one's own right                    */
+    VNPLAN_FIELD_ARCHIVE,       /* the "Lưu:" line after the recipients     */
+    VNPLAN_FIELD__COUNT
+} vnplan_field;
+
+VNPLAN_API const char *vnplan_document_field(const vnplan_document *doc,
+                                             vnplan_field field);
+/* First and last input line of the document. */
+VNPLAN_API long vnplan_document_line(const vnplan_document *doc);
+VNPLAN_API long vnplan_document_last_line(const vnplan_document *doc);
+
+/* Recipients ("Kính gửi:" then "Nơi nhận:"), list markers and trailing
+ * punctuation removed, the "Lưu:" line excluded. */
+VNPLAN_API size_t vnplan_document_recipient_count(const vnplan_document *doc);
+VNPLAN_API const char *vnplan_document_recipient(const vnplan_document *doc,
+                                                 size_t i);
+
+/* Text that the parser took out of the way because it is not part of the
+ * document's content: stamp and handwriting residue, page furniture,
+ * typist initials.  Reported, never silently dropped. */
+VNPLAN_API size_t vnplan_document_residue_count(const vnplan_document *doc);
+VNPLAN_API const char *vnplan_document_residue(const vnplan_document *doc,
+                                               size_t i, long *line);
+
+/* ===================================================================== */
+/* 5. Sections and paragraphs                                            */
+/* ===================================================================== */
+
+typedef struct vnplan_section vnplan_section;
+
+/* The document's content as a tree.  The root is an unnumbered section
+ * (level 0) that holds the preamble paragraphs and the top-level sections. */
+VNPLAN_API const vnplan_section *vnplan_document_root(const vnplan_document *doc);
+
+VNPLAN_API const vnplan_section *vnplan_section_parent(const vnplan_section *s);
+VNPLAN_API const vnplan_section *vnplan_section_first_child(const vnplan_section *s);
+VNPLAN_API const vnplan_section *vnplan_section_next(const vnplan_section *s);
+
+/* "III.2" (printed numbers joined from the root), "2", the heading text
+ * with its number and markup removed, 1-based nesting level, first line. */
+VNPLAN_API const char *vnplan_section_path(const vnplan_section *s);
+VNPLAN_API const char *vnplan_section_number(const vnplan_section *s);
+VNPLAN_API const char *vnplan_section_heading(const vnplan_section *s);
+VNPLAN_API int vnplan_section_level(const vnplan_section *s);
+VNPLAN_API long vnplan_section_line(const vnplan_section *s);
+
+/* The paragraphs placed directly in a section, in order. */
+typedef enum vnplan_para_kind {
+    VNPLAN_PARA_TEXT,       /* plain paragraph                            */
+    VNPLAN_PARA_ITEM,       /* lettered item: a) b) đ)                    */
+    VNPLAN_PARA_DASH,       /* "-" bullet                                 */
+    VNPLAN_PARA_PLUS,       /* "+" bullet                                 */
+    VNPLAN_PARA_TABLE_ROW   /* a table row; cells joined by " | "         */
+} vnplan_para_kind;
+
+VNPLAN_API size_t vnplan_section_para_count(const vnplan_section *s);
+/* Returns the paragraph text (label and markup removed); `kind`, `label`
+ * ("a", "-", "+"; "" for plain text) and `line` may be NULL. */
+VNPLAN_API const char *vnplan_section_para(const vnplan_section *s, size_t i,
+                                           vnplan_para_kind *kind,
+                                           const char **label, long *line);
+
+/* ===================================================================== */
+/* 6. Rendering                                                          */
+/* ===================================================================== */
+
+typedef enum vnplan_format {
+    VNPLAN_FORMAT_JSON,     /* the contract of docs/json.md               */
+    VNPLAN_FORMAT_TREE,     /* one line per node; stable; for golden tests */
+    VNPLAN_FORMAT_OUTLINE   /* an indented outline for people             */
+} vnplan_format;
+
+/* Render a plan; returns a malloc'd NUL-terminated string (free() it) or
+ * NULL when out of memory. */
+VNPLAN_API char *vnplan_render(const vnplan_plan *plan, vnplan_format format);
+
+/* ===================================================================== */
+/* 7. Text helpers                                                       */
+/* ===================================================================== */
+
+/* Folding for matching (never for display).  The key of "Hoà", "hòa" and
+ * "HÒA" is the same; so is that of "thủy" and "thuỷ". */
+typedef enum vnplan_fold_flags {
+    VNPLAN_FOLD_DEFAULT    = 0,      /* case, tone placement, dashes, spaces */
+    VNPLAN_FOLD_DIACRITICS = 1 << 0  /* also drop all diacritics (đ → d)    */
+} vnplan_fold_flags;
+
+/* The folded key of `len` bytes of UTF-8; malloc'd, NULL on bad input or
+ * no memory.  The key is for comparison only: its form may change between
+ * versions. */
+VNPLAN_API char *vnplan_fold(const char *text, size_t len, int flags);
+
+/* ===================================================================== */
+/* 8. Versions                                                           */
+/* ===================================================================== */
+
+/* "0.1.0" */
+VNPLAN_API const char *vnplan_version(void);
+/* "vnplan 0.1.0 (ICU 72.1, utf8proc 2.8.0, PCRE2 10.42, libxml2 2.9.14,
+ * jansson 2.14)" */
+VNPLAN_API const char *vnplan_version_long(void);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* VNPLAN_H */

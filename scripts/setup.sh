@@ -1,0 +1,81 @@
+#!/bin/sh
+# setup.sh — everything vnplan needs, from a fresh Debian 12 machine.
+#
+#   sh scripts/setup.sh deps      install the Debian packages that are missing
+#   sh scripts/setup.sh build     deps, then configure and build in build/
+#   sh scripts/setup.sh demo      build, install, compare the two corpus plans
+#   sh scripts/setup.sh check     build, then run the whole test suite
+#   sh scripts/setup.sh sanitize  build in build-asan/ with ASan+UBSan, test
+#
+# Installing packages needs root (it runs apt-get); the rest does not.
+set -eu
+
+here=$(cd "$(dirname "$0")/.." && pwd)
+cd "$here"
+
+# Build tools, the libraries found with pkg-config, and what the tests use.
+PACKAGES="build-essential autoconf automake libtool pkg-config \
+libicu-dev libpcre2-dev libutf8proc-dev libxml2-dev libjansson-dev \
+libzip-dev libsqlite3-dev sqlite3 python3"
+
+deps() {
+    missing=""
+    for p in $PACKAGES; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||
+            missing="$missing $p"
+    done
+    [ -z "$missing" ] && return 0
+    if [ "$(id -u)" != 0 ]; then
+        echo "setup.sh: missing Debian packages:$missing (run as root to install)" >&2
+        exit 2
+    fi
+    echo "setup.sh: installing$missing" >&2
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    # shellcheck disable=SC2086
+    apt-get install -y -qq --no-install-recommends $missing >/dev/null
+}
+
+configure_in() {   # configure_in DIR [configure args...]
+    dir=$1; shift
+    [ -x configure ] || autoreconf -fi >/dev/null
+    mkdir -p "$dir"
+    if [ ! -f "$dir/Makefile" ]; then
+        (cd "$dir" && ../configure --quiet "$@")
+    fi
+}
+
+jobs=$(nproc 2>/dev/null || echo 2)
+
+build() {
+    deps
+    configure_in build
+    make -C build -s -j"$jobs"
+}
+
+case "${1:-build}" in
+deps) deps ;;
+build) build ;;
+demo)
+    build
+    make -C build -s install >/dev/null
+    command -v ldconfig >/dev/null && ldconfig || true
+    planparse --format=outline corpus/khanhhoa.txt corpus/thanhhoa.txt
+    ;;
+check)
+    build
+    make -C build -s -j"$jobs" check
+    ;;
+sanitize)
+    deps
+    configure_in build-asan --disable-shared \
+        CFLAGS="-g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined"
+    ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 \
+    UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+        make -C build-asan -s -j"$jobs" check
+    ;;
+*)
+    echo "usage: sh scripts/setup.sh deps|build|demo|check|sanitize" >&2
+    exit 2
+    ;;
+esac
