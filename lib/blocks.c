@@ -162,38 +162,52 @@ static int mark_furniture(src_line *v, size_t n, vp_blocks *out)
         }
         goto report;
     }
-    for (int pass = 0; pass < 2; pass++) {
-        for (size_t i = 0; i < n; i++) {
-            if (!v[i].page_break)
+    /* Page numbers first: they sit next to the break. */
+    for (size_t i = 0; i < n; i++) {
+        if (!v[i].page_break)
+            continue;
+        long after = nearest_text(v, n, (long)i, 1, 3);
+        long before = nearest_text(v, n, (long)i - 1, -1, 3);
+        if (after >= 0 && looks_like_page_number(v[after].s, v[after].len))
+            v[after].aside = 1;
+        if (before >= 0 && looks_like_page_number(v[before].s, v[before].len))
+            v[before].aside = 1;
+    }
+    /* Then running headers and footers: the line right after (before) a
+     * break that is the same as after (before) another break.  The
+     * neighbours are found first and marked afterwards, so that marking
+     * one does not change what the next comparison sees. */
+    long *near = malloc(2 * (breaks + 2) * sizeof *near);
+    if (!near)
+        return 0;
+    size_t k = 0;
+    near[k++] = nearest_text(v, n, 0, 1, 3);               /* top of page 1 */
+    for (size_t i = 0; i < n; i++) {
+        if (!v[i].page_break)
+            continue;
+        near[k++] = nearest_text(v, n, (long)i, 1, 3);      /* top of a page */
+        near[k++] = -2 - nearest_text(v, n, (long)i - 1, -1, 3); /* bottom, encoded */
+    }
+    near[k++] = -2 - nearest_text(v, n, (long)n - 1, -1, 3); /* bottom of the last */
+    for (size_t x = 0; x < k; x++) {
+        for (size_t y = 0; y < k; y++) {
+            if (x == y || near[x] == -1 || near[y] == -1 || (near[x] >= 0) != (near[y] >= 0))
                 continue;
-            long after = nearest_text(v, n, (long)i, 1, 3);
-            long before = nearest_text(v, n, (long)i - 1, -1, 3);
-            if (pass == 0) {
-                if (after >= 0 && looks_like_page_number(v[after].s, v[after].len))
-                    v[after].aside = 1;
-                if (before >= 0 && looks_like_page_number(v[before].s, v[before].len))
-                    v[before].aside = 1;
+            long lx = near[x] >= 0 ? near[x] : -2 - near[x];
+            long ly = near[y] >= 0 ? near[y] : -2 - near[y];
+            if (lx < 0 || ly < 0 || lx == ly || !same_text(&v[lx], &v[ly]))
                 continue;
-            }
-            /* pass 1: repetition across page breaks */
-            for (int side = 0; side < 2; side++) {
-                long here = side ? before : after;
-                if (here < 0)
-                    continue;
-                int seen = 0;
-                for (size_t j = 0; j < n && seen < 1; j++) {
-                    if (!v[j].page_break || j == i)
-                        continue;
-                    long other = side ? nearest_text(v, n, (long)j - 1, -1, 3)
-                                      : nearest_text(v, n, (long)j, 1, 3);
-                    if (other >= 0 && same_text(&v[here], &v[other]))
-                        seen++;
-                }
-                if (seen)
-                    v[here].aside = 1;
-            }
+            /* the first line of the file counts only when a page break
+             * also shows the same line: x or y is a break's neighbour */
+            if ((x == 0 && y == k - 1) || (x == k - 1 && y == 0))
+                continue;
+            v[lx].aside = 2;
         }
     }
+    free(near);
+    for (size_t i = 0; i < n; i++)
+        if (v[i].aside == 2)
+            v[i].aside = 1;
 report:
     for (size_t i = 0; i < n; i++) {
         if (!v[i].aside)

@@ -486,6 +486,10 @@ int vp_read_header(vnplan_plan *p, vnplan_document *d, const vp_blocks *b, vp_sp
             }
             in_title = 0;
         }
+        /* A numbered or bulleted block is content: the header is over. */
+        vp_label lab0;
+        if (vp_label_parse(s, len, &lab0) != VP_LABEL_NONE)
+            break;
         if (!d->fields[VNPLAN_FIELD_NUMBER] && len <= 90 &&
             vp_match(re, VP_RE_NUMBER, s, len, 0, g, 2)) {
             const char *raw = s + g[2];
