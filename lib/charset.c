@@ -109,7 +109,7 @@ static const char *const common_syllables[] = {
     "cần", "phải", "tăng", "giảm", "tỷ", "lệ", "đạt", "bàn", "đoạn", "kỳ",
     "thời", "thường", "xuyên", "đẩy", "mạnh", "tiếp", "tục", "tích", "cực", "hiệu",
     "sử", "dụng", "ương", "tâm", "vùng", "miền", "núi", "tộc", "thiểu", "các",
-    "và", "trong", "cho", "theo", "triển", "khai", "ban", "sự", "đối", "với",
+    "và", "trong", "cho", "theo", "khai", "ban", "sự", "đối",
 };
 
 /* ================================================================ loading */
@@ -468,7 +468,7 @@ const char *vp_charset_canonical(const char *name)
         return NULL;
     ucnv_close(cnv);
     /* ICU's alias table lives as long as ICU: its strings are static. */
-    const char *std[] = { "IANA", "MIME" };
+    const char *std[] = { "MIME", "IANA" };
     for (size_t i = 0; i < 2; i++) {
         st = U_ZERO_ERROR;
         const char *s = ucnv_getStandardName(name, std[i], &st);
@@ -535,6 +535,26 @@ static long binary_offset(const unsigned char *in, size_t len)
     return ctrl >= 4 && ctrl * 20 > len ? first : -1;
 }
 
+/* The same for UTF-16 code units: a U+0000 or many C0 controls mean a
+ * binary file whose NULs merely happened to fall on one parity. */
+static long binary_offset16(const unsigned char *in, size_t len, int big_endian)
+{
+    size_t ctrl = 0, units = len / 2;
+    long first = -1;
+    for (size_t i = 0; i + 1 < len; i += 2) {
+        unsigned u = big_endian ? (unsigned)(in[i] << 8 | in[i + 1])
+                                : (unsigned)(in[i + 1] << 8 | in[i]);
+        if (u == 0)
+            return (long)i;
+        if (u < 0x20 && (u < 0x09 || u > 0x0D)) {
+            if (first < 0)
+                first = (long)i;
+            ctrl++;
+        }
+    }
+    return ctrl >= 4 && ctrl * 20 > units ? first : -1;
+}
+
 /* UTF-16 without a BOM: ASCII and Vietnamese letters have a zero high
  * byte often enough that NULs fall on one parity only. */
 static const char *sniff_utf16(const unsigned char *in, size_t len)
@@ -547,9 +567,10 @@ static const char *sniff_utf16(const unsigned char *in, size_t len)
         even += in[i] == 0;
         odd += in[i + 1] == 0;
     }
-    if (odd * 4 >= pairs && even * 16 <= odd)
+    /* A handful of NULs at least: in a few bytes the pattern is chance. */
+    if (odd >= 4 && odd * 4 >= pairs && even * 16 <= odd)
         return ENC_UTF16LE;
-    if (even * 4 >= pairs && odd * 16 <= even)
+    if (even >= 4 && even * 4 >= pairs && odd * 16 <= even)
         return ENC_UTF16BE;
     return NULL;
 }
@@ -1058,27 +1079,24 @@ static int is_wide(const char *enc)
            strncmp(enc, "UCS-", 4) == 0 || strncmp(enc, "ISO-10646-UCS", 13) == 0;
 }
 
-static const char *ours(const char *enc)
-{
-    static const char *const names[] = { ENC_UTF8, ENC_UTF16LE, ENC_UTF16BE, ENC_CP1258,
-                                         ENC_TCVN3, ENC_VNI, ENC_VISCII };
-    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-        if (strcmp(enc, names[i]) == 0)
-            return names[i];
-    return enc;
-}
-
 vnplan_status vp_decode(const vp_charsets *cs, const unsigned char *in, size_t len,
                         const char *encoding, vp_decoded *out, vnplan_error *err)
 {
     vp_buf b;
     vnplan_status st;
-    const char *enc = encoding ? ours(encoding) : NULL;
+    /* Through the canonical name again: it is then one of our static
+     * names (compared by address below) or ICU's, never the caller's. */
+    const char *enc = encoding ? vp_charset_canonical(encoding) : NULL;
     size_t skip = 0;
     long bad = -1;
     vp_buf_init(&b);
     memset(out, 0, sizeof *out);
 
+    if (encoding && !enc) {
+        st = vp_error_set(err, VNPLAN_E_USAGE, NULL, 0, -1, "unknown encoding \"%s\"",
+                          encoding);
+        goto fail;
+    }
     if (!in || len == 0) {
         st = vp_error_set(err, VNPLAN_E_EMPTY, NULL, 0, -1, "empty input");
         goto fail;
@@ -1103,8 +1121,9 @@ vnplan_status vp_decode(const vp_charsets *cs, const unsigned char *in, size_t l
         st = vp_error_set(err, VNPLAN_E_EMPTY, NULL, 0, -1, "empty input (only a BOM)");
         goto fail;
     }
-    if (!enc || !is_wide(enc)) {
-        long at = binary_offset(in, len);
+    if (!enc || !is_wide(enc) || enc == ENC_UTF16LE || enc == ENC_UTF16BE) {
+        long at = !enc || !is_wide(enc) ? binary_offset(in, len)
+                                        : binary_offset16(in, len, enc == ENC_UTF16BE);
         if (at >= 0) {
             st = vp_error_set(err, VNPLAN_E_BINARY, NULL, 0, at + (long)skip,
                               "binary data at byte %ld, not a text file", at + (long)skip);

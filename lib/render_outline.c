@@ -40,7 +40,7 @@ char *vp_render_outline(const vnplan_plan *p)
 {
     vp_buf b;
     vp_buf_init(&b);
-    vp_buf_printf(&b, "%s  (%s, %zu bytes, %zu document%s)\n", p->path, p->encoding, p->bytes,
+    vp_buf_printf(&b, "== %s  (%s, %zu bytes, %zu document%s)\n", p->path, p->encoding, p->bytes,
                   p->ndocs, p->ndocs == 1 ? "" : "s");
     for (size_t k = 0; k < p->ndocs; k++) {
         const vnplan_document *d = p->docs[k];
@@ -67,8 +67,8 @@ char *vp_render_outline(const vnplan_plan *p)
         if (d->nrecip)
             vp_buf_printf(&b, "  %-10s %zu\n", "recipients", d->nrecip);
         if (d->nresidue)
-            vp_buf_printf(&b, "  %-10s %zu pieces set aside (see --format=tree)\n", "residue",
-                          d->nresidue);
+            vp_buf_printf(&b, "  %-10s %zu piece%s set aside (see --format=tree)\n", "residue",
+                          d->nresidue, d->nresidue == 1 ? "" : "s");
         const vnplan_section *root = d->root, *s = root->first_child;
         if (root->npara)
             vp_buf_printf(&b, "  (preamble: %zu paragraph%s)\n", root->npara,

@@ -330,7 +330,11 @@ char *vp_fold(const char *s, size_t len, int flags, size_t *out_len)
         }
         if (is_alnum) {
             in_syl = 1;
-            if (strip && cp == 0x0111)  /* đ; Đ was case folded already */
+            /* Ð/ð (eth) stands in for Đ/đ in text that went through
+             * Windows-1252; Đ was case folded already. */
+            if (cp == 0x00F0)
+                cp = 0x0111;
+            if (strip && cp == 0x0111)
                 cp = 'd';
         }
         key[k++] = cp;

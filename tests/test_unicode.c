@@ -40,6 +40,7 @@ static void test_fold(void)
     is_str(KD("hoa"), KD("hòa"), "DIACRITICS: hoa = hòa");
     is_str(KD("Đà Nẵng"), "da nang", "DIACRITICS: Đà Nẵng → da nang");
     is_str(KD("thủy"), KD("THUỶ"), "DIACRITICS: thủy = THUỶ");
+    is_str(K("ÐỀ ÁN"), K("Đề án"), "eth (from Windows-1252 text) = đ");
 
     is_str(K("Lao động - Thương binh"), K("Lao động – Thương binh"), "hyphen = en dash");
     is_str(K("Lao động - Thương binh"), K("Lao động -- Thương binh"), "hyphen = --");

@@ -1,0 +1,84 @@
+#!/bin/sh
+# bench.sh — how fast is planparse, against the floor set by NFC alone?
+#
+# Builds a large input (the corpus plans concatenated until it is about
+# BENCH_MB megabytes), times planparse --format=json and --format=tree on
+# it (best of BENCH_ROUNDS runs), times utf8proc NFC normalization of the
+# same bytes (bench/nfc_floor), and prints MB/s for each and the ratio
+# parse time / NFC time.  The target is a parse within 5x of the floor.
+# A measurement, not a test: it always exits 0 unless something is missing.
+#
+# Run by `make bench` from the build directory.  Environment:
+#   top_srcdir     the source tree (default: this script's parent directory)
+#   top_builddir   the build tree (default: the current directory)
+#   BENCH_MB       input size in MB (default 20)
+#   BENCH_ROUNDS   runs per measurement, the best is kept (default 3)
+set -eu
+
+: "${top_srcdir:=$(cd "$(dirname "$0")/.." && pwd)}"
+: "${top_builddir:=.}"
+: "${BENCH_MB:=20}"
+: "${BENCH_ROUNDS:=3}"
+VNPLAN_DATADIR=$top_srcdir/data
+export VNPLAN_DATADIR
+
+planparse=$top_builddir/tools/planparse
+nfc_floor=$top_builddir/bench/nfc_floor
+for p in "$planparse" "$nfc_floor"; do
+    if [ ! -x "$p" ]; then
+        echo "bench.sh: $p not built (run 'make bench' in the build directory)" >&2
+        exit 2
+    fi
+done
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/vnplan-bench.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT INT TERM
+
+# The input: whole corpus files, repeated, so every document stays intact.
+input=$tmp/input.txt
+want=$((BENCH_MB * 1000 * 1000))
+: >"$input"
+size=0
+while [ "$size" -lt "$want" ]; do
+    cat "$top_srcdir"/corpus/*.txt >>"$input"
+    size=$(wc -c <"$input")
+done
+size=$(wc -c <"$input")
+
+now() { date +%s.%N; }
+# best_of CMD...: the shortest wall time of BENCH_ROUNDS runs, in seconds.
+best_of() {
+    best=""
+    i=0
+    while [ "$i" -lt "$BENCH_ROUNDS" ]; do
+        t0=$(now)
+        if ! "$@" >/dev/null 2>"$tmp/err"; then
+            echo "bench.sh: failed: $*" >&2
+            sed 's/^/bench.sh:   /' "$tmp/err" >&2
+            exit 1
+        fi
+        t1=$(now)
+        best=$(awk -v a="$t0" -v b="$t1" -v best="$best" \
+            'BEGIN { t = b - a; if (best == "" || t < best) best = t; printf "%.4f", best }')
+        i=$((i + 1))
+    done
+    echo "$best"
+}
+
+t_json=$(best_of "$planparse" --format=json "$input")
+t_tree=$(best_of "$planparse" --format=tree "$input")
+# nfc_floor times the normalization alone (no process start, no reading).
+floor_line=$("$nfc_floor" "$input" "$BENCH_ROUNDS")
+t_nfc=$(echo "$floor_line" | sed -n 's/.*best \([0-9.]*\) s.*/\1/p')
+
+awk -v bytes="$size" -v json="$t_json" -v tree="$t_tree" -v nfc="$t_nfc" \
+    -v rounds="$BENCH_ROUNDS" 'BEGIN {
+    mb = bytes / 1e6
+    printf "input: %.1f MB (corpus plans concatenated), best of %d runs\n\n", mb, rounds
+    printf "%-24s %10s %10s %14s\n", "", "seconds", "MB/s", "time / NFC"
+    printf "%-24s %10.3f %10.1f %13.1fx\n", "planparse --format=json", json, mb / json, json / nfc
+    printf "%-24s %10.3f %10.1f %13.1fx\n", "planparse --format=tree", tree, mb / tree, tree / nfc
+    printf "%-24s %10.3f %10.1f %13.1fx\n", "NFC floor (utf8proc)", nfc, mb / nfc, 1
+    printf "\ntarget: parse within 5x of the NFC floor: json %s, tree %s\n",
+        json / nfc <= 5 ? "met" : "NOT met", tree / nfc <= 5 ? "met" : "NOT met"
+}'
