@@ -124,15 +124,6 @@ static int looks_like_page_number(const char *s, size_t len)
     return digits > 0 && digits <= 6;
 }
 
-static int same_text(const src_line *a, const src_line *b)
-{
-    const char *sa = a->s, *sb = b->s;
-    size_t la = a->len, lb = b->len;
-    trim(&sa, &la);
-    trim(&sb, &lb);
-    return la == lb && memcmp(sa, sb, la) == 0;
-}
-
 /* Nearest non-blank line index from i stepping by dir, within `reach`
  * lines; -1 if none. */
 static long nearest_text(const src_line *v, size_t n, long i, int dir, int reach)
@@ -141,6 +132,30 @@ static long nearest_text(const src_line *v, size_t n, long i, int dir, int reach
         if (!v[i].aside && !is_blank(v[i].s, v[i].len))
             return i;
     return -1;
+}
+
+/* A line next to a page break: side 0 after it (a page's top), 1 before
+ * it (a page's bottom). */
+typedef struct neighbour {
+    const src_line *lines;
+    long line;
+    int side;
+    int at_break;  /* next to a form feed, not the file's first or last line */
+} neighbour;
+
+static int cmp_neighbour(const void *a, const void *b)
+{
+    const neighbour *x = a, *y = b;
+    if (x->side != y->side)
+        return x->side - y->side;
+    const char *sx = x->lines[x->line].s, *sy = y->lines[y->line].s;
+    size_t lx = x->lines[x->line].len, ly = y->lines[y->line].len;
+    trim(&sx, &lx);
+    trim(&sy, &ly);
+    int c = memcmp(sx, sy, lx < ly ? lx : ly);
+    if (c)
+        return c;
+    return lx < ly ? -1 : lx > ly;
 }
 
 /* Mark page numbers next to page breaks, and lines that repeat right
@@ -173,41 +188,41 @@ static int mark_furniture(src_line *v, size_t n, vp_blocks *out)
         if (before >= 0 && looks_like_page_number(v[before].s, v[before].len))
             v[before].aside = 1;
     }
-    /* Then running headers and footers: the line right after (before) a
-     * break that is the same as after (before) another break.  The
-     * neighbours are found first and marked afterwards, so that marking
-     * one does not change what the next comparison sees. */
-    long *near = malloc(2 * (breaks + 2) * sizeof *near);
-    if (!near)
+    /* Then running headers and footers: a line that stands right after
+     * (before) a page break and repeats right after (before) another one.
+     * The neighbours are gathered first, sorted by side and text, and
+     * runs of equal text are marked: O(n log n) in the number of breaks. */
+    neighbour *nb = malloc((2 * breaks + 2) * sizeof *nb);
+    if (!nb)
         return 0;
     size_t k = 0;
-    near[k++] = nearest_text(v, n, 0, 1, 3);               /* top of page 1 */
+    long top = nearest_text(v, n, 0, 1, 3), bottom = nearest_text(v, n, (long)n - 1, -1, 3);
+    if (top >= 0)
+        nb[k++] = (neighbour){v, top, 0, 0};
     for (size_t i = 0; i < n; i++) {
         if (!v[i].page_break)
             continue;
-        near[k++] = nearest_text(v, n, (long)i, 1, 3);      /* top of a page */
-        near[k++] = -2 - nearest_text(v, n, (long)i - 1, -1, 3); /* bottom, encoded */
+        long after = nearest_text(v, n, (long)i, 1, 3);
+        long before = nearest_text(v, n, (long)i - 1, -1, 3);
+        if (after >= 0)
+            nb[k++] = (neighbour){v, after, 0, 1};
+        if (before >= 0)
+            nb[k++] = (neighbour){v, before, 1, 1};
     }
-    near[k++] = -2 - nearest_text(v, n, (long)n - 1, -1, 3); /* bottom of the last */
-    for (size_t x = 0; x < k; x++) {
-        for (size_t y = 0; y < k; y++) {
-            if (x == y || near[x] == -1 || near[y] == -1 || (near[x] >= 0) != (near[y] >= 0))
-                continue;
-            long lx = near[x] >= 0 ? near[x] : -2 - near[x];
-            long ly = near[y] >= 0 ? near[y] : -2 - near[y];
-            if (lx < 0 || ly < 0 || lx == ly || !same_text(&v[lx], &v[ly]))
-                continue;
-            /* the first line of the file counts only when a page break
-             * also shows the same line: x or y is a break's neighbour */
-            if ((x == 0 && y == k - 1) || (x == k - 1 && y == 0))
-                continue;
-            v[lx].aside = 2;
-        }
+    if (bottom >= 0)
+        nb[k++] = (neighbour){v, bottom, 1, 0};
+    qsort(nb, k, sizeof *nb, cmp_neighbour);
+    for (size_t i = 0; i < k;) {
+        size_t j = i + 1, at_break = nb[i].at_break;
+        while (j < k && cmp_neighbour(&nb[i], &nb[j]) == 0)
+            at_break += nb[j++].at_break;
+        /* two or more, at least one of them next to a real break */
+        if (j - i >= 2 && at_break >= 1)
+            for (size_t x = i; x < j; x++)
+                v[nb[x].line].aside = 1;
+        i = j;
     }
-    free(near);
-    for (size_t i = 0; i < n; i++)
-        if (v[i].aside == 2)
-            v[i].aside = 1;
+    free(nb);
 report:
     for (size_t i = 0; i < n; i++) {
         if (!v[i].aside)

@@ -283,11 +283,25 @@ static int is_person_name(const char *s, size_t len)
     return words >= 2 && words <= 6;
 }
 
-/* A signer's position: all capitals, short. */
+/* Letters in s (code points). */
+static size_t letters(const char *s, size_t len)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len;) {
+        int32_t cp;
+        i += (size_t)vp_utf8_decode(s + i, len - i, &cp);
+        n += vp_is_letter(cp) != 0;
+    }
+    return n;
+}
+
+/* A signer's position or an issuer line: all capitals, short, with words
+ * (a bare "I." or "II." is a section number, not a name). */
 static int is_position(const vp_block *blk)
 {
     return blk->kind == VP_BLOCK_PARA && blk->len > 0 && blk->len <= 80 &&
-           vp_is_all_caps(blk->text, blk->len) && !vp_is_quoc_hieu(blk->text, blk->len);
+           vp_is_all_caps(blk->text, blk->len) && letters(blk->text, blk->len) >= 4 &&
+           !vp_is_quoc_hieu(blk->text, blk->len);
 }
 
 static int is_stamp_block(const vp_block *blk, const vp_patterns *re)

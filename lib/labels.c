@@ -83,7 +83,10 @@ vp_label_kind vp_label_parse(const char *s, size_t len, vp_label *out)
                 value = value * 10 + (s[i++] - '0');
             if (i == d || i - d > 2)
                 return VP_LABEL_NONE;
-            parts++;
+            /* Deeper numbering than any plan uses is not a label (and
+             * keeps `number` within its buffer). */
+            if (++parts > VP_LABEL_MAX_PARTS)
+                return VP_LABEL_NONE;
             if (i < len && s[i] == '.' && i + 1 < len && s[i + 1] >= '0' && s[i + 1] <= '9') {
                 i++;
                 continue;

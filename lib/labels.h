@@ -15,6 +15,9 @@ typedef enum vp_label_kind {
     VP_LABEL_PLUS       /* +                                    */
 } vp_label_kind;
 
+/* 1.2.3.4.5.6.7.8.9.10 at most: ten parts of two digits fit `number`. */
+#define VP_LABEL_MAX_PARTS 10
+
 typedef struct vp_label {
     vp_label_kind kind;
     int parts;          /* ARABIC: number of numeric parts; ROMAN: 1 */

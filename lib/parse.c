@@ -19,10 +19,17 @@ static int place_asides(vnplan_plan *p, const vp_blocks *b)
 {
     for (size_t i = 0; i < b->naside; i++) {
         const vp_aside *a = &b->asides[i];
-        vnplan_document *d = p->docs[0];
-        for (size_t k = 0; k < p->ndocs; k++)
-            if (p->docs[k]->line <= a->line)
-                d = p->docs[k];
+        /* documents are in line order: the last one starting at or
+         * before the aside holds it (binary search) */
+        size_t lo = 0, hi = p->ndocs;
+        while (hi - lo > 1) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (p->docs[mid]->line <= a->line)
+                lo = mid;
+            else
+                hi = mid;
+        }
+        vnplan_document *d = p->docs[lo];
         if (!vp_doc_add_residue(p, d, a->text, strlen(a->text), a->line, a->why))
             return 0;
     }

@@ -133,14 +133,15 @@ int vp_build_sections(vnplan_plan *p, vnplan_document *d, const vp_blocks *b,
         }
         para.kind = para_kind(k);
         switch (k) {
-        case VP_LABEL_LETTER: para.label = vp_strdup(p->arena, lab.number); break;
+        case VP_LABEL_LETTER:
+        case VP_LABEL_ROMAN:    /* numbering too deep for a section */
+        case VP_LABEL_ARABIC:
+            para.kind = VNPLAN_PARA_ITEM;
+            para.label = vp_strdup(p->arena, lab.number);
+            break;
         case VP_LABEL_DASH: para.label = "-"; break;
         case VP_LABEL_PLUS: para.label = "+"; break;
         default: para.label = ""; lab.skip = 0; break;
-        }
-        if (k == VP_LABEL_ROMAN || k == VP_LABEL_ARABIC) {
-            para.label = vp_strdup(p->arena, lab.number);
-            para.kind = VNPLAN_PARA_ITEM;
         }
         para.text = vp_strndup(p->arena, text + lab.skip, len - lab.skip);
         if (!para.label || !para.text || !vp_section_add_para(p, stack[top], &para))

@@ -46,15 +46,6 @@ usage_line() {
     [ "$(sed 1d "$ERR" | grep -cv "^Try 'planparse --help'\.\$")" -eq 0 ] ||
         { echo "#   more than a diagnostic on stderr"; show_err; return 1; }
 }
-# todo_ok NAME REASON COMMAND...: a test point for a known bug; TAP's TODO
-# directive keeps its failure from failing the suite.
-todo_ok() {
-    local d=$1 why=$2
-    shift 2
-    tap_n=$((tap_n + 1))
-    if "$@"; then echo "ok $tap_n - $d # TODO $why"; else
-        echo "not ok $tap_n - $d # TODO $why"; fi
-}
 json_ok() { "$PY" -c 'import json,sys; json.load(sys.stdin)' <"${1:-$OUT}"; }
 stdout_empty() { [ ! -s "$OUT" ] || { echo "#   output on stdout"; false; }; }
 
@@ -157,17 +148,15 @@ pp --format=tree "$TMP/deep.txt"
 ok "deep numbered headings: tree renders" status_is 0
 ok "deep numbered headings: tree, no crash" no_crash
 
-# 60,000 page breaks (form feeds) in 1.5 MB: a linear parser needs well
-# under a second.  Known to be quadratic in the number of page breaks
-# (running header/footer detection compares every pair), hence TODO: a
-# failure is reported but does not fail the suite.
+# 60,000 page breaks (form feeds) in 1.5 MB: running header and footer
+# detection must not compare every pair of pages.  The limit only guards
+# against a hang; timings are measured in bench/.
 "$PY" -c '
 import sys
 sys.stdout.write("".join("Dòng %d của trang\n\f" % i for i in range(60000)))
 ' >"$TMP/pages.txt"
-LIMIT=5 pp "$TMP/pages.txt"
-todo_ok "60,000 page breaks: parsed within 5s" \
-    "quadratic page-furniture detection" eval '[ "$rc" -eq 0 ] && json_ok'
+pp "$TMP/pages.txt"
+ok "60,000 page breaks: parsed, valid JSON" eval '[ "$rc" -eq 0 ] && json_ok'
 
 # Markdown markup and nothing else.
 printf '**\n#\n## **\n***\n---\n|  |  |\n> \n' >"$TMP/markup.txt"

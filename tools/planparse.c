@@ -45,7 +45,8 @@ int main(int argc, char **argv)
     vnplan_format format = VNPLAN_FORMAT_JSON;
     const char *encoding = NULL, *output = NULL, *datadir = NULL;
     int c;
-    while ((c = getopt_long(argc, argv, "f:e:o:hV", longopts, NULL)) != -1) {
+    opterr = 0;   /* our own messages, named "planparse", not argv[0] */
+    while ((c = getopt_long(argc, argv, ":f:e:o:hV", longopts, NULL)) != -1) {
         switch (c) {
         case 'f':
             if (strcmp(optarg, "json") == 0)
@@ -64,8 +65,13 @@ int main(int argc, char **argv)
         case 'D': datadir = optarg; break;
         case 'h': usage(stdout); return CLI_OK;
         case 'V': cli_version(prog, stdout); return CLI_OK;
+        case ':':
+            fprintf(stderr, "%s: option '%s' needs a value\nTry '%s --help'.\n", prog,
+                    argv[optind - 1], prog);
+            return CLI_USAGE;
         default:
-            fprintf(stderr, "Try '%s --help'.\n", prog);
+            fprintf(stderr, "%s: unknown option '%s'\nTry '%s --help'.\n", prog,
+                    argv[optind - 1], prog);
             return CLI_USAGE;
         }
     }
