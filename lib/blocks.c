@@ -693,30 +693,46 @@ static int starts_with_digit(const vp_block *b)
     return b->len && b->text[0] >= '0' && b->text[0] <= '9';
 }
 
+/* Room for `need` elements of `size` bytes in *v (capacity *cap),
+ * doubling, so that joining many pieces stays linear. */
+static int reserve(void **v, size_t *cap, size_t need, size_t size)
+{
+    if (need <= *cap)
+        return 1;
+    size_t c = *cap ? *cap : 16;
+    while (c < need)
+        c *= 2;
+    void *nv = realloc(*v, c * size);
+    if (!nv)
+        return 0;
+    *v = nv;
+    *cap = c;
+    return 1;
+}
+
 /* Append `next` to `prev` with one space (a paragraph cut by a page). */
 static int join_blocks(vp_block *prev, vp_block *next)
 {
     size_t n = prev->len + 1 + next->len;
-    char *t = realloc(prev->text, n + 1);
-    if (!t)
+    if (!prev->textcap)
+        prev->textcap = prev->len + 1;
+    if (!reserve((void **)&prev->text, &prev->textcap, n + 1, 1))
         return 0;
-    t[prev->len] = ' ';
-    memcpy(t + prev->len + 1, next->text, next->len + 1);
+    prev->text[prev->len] = ' ';
+    memcpy(prev->text + prev->len + 1, next->text, next->len + 1);
     if (next->nitalics) {
-        vp_span *sp = realloc(prev->italics, (prev->nitalics + next->nitalics) * sizeof *sp);
-        if (!sp) {
-            prev->text = t;
+        if (!prev->italcap)
+            prev->italcap = prev->nitalics;
+        if (!reserve((void **)&prev->italics, &prev->italcap, prev->nitalics + next->nitalics,
+                     sizeof *prev->italics))
             return 0;
-        }
         for (size_t k = 0; k < next->nitalics; k++) {
-            sp[prev->nitalics + k].start = next->italics[k].start + prev->len + 1;
-            sp[prev->nitalics + k].end = next->italics[k].end + prev->len + 1;
+            prev->italics[prev->nitalics + k].start = next->italics[k].start + prev->len + 1;
+            prev->italics[prev->nitalics + k].end = next->italics[k].end + prev->len + 1;
         }
-        prev->italics = sp;
         prev->nitalics += next->nitalics;
         prev->marks |= VP_MARK_ITALIC;
     }
-    prev->text = t;
     prev->len = n;
     prev->last_line = next->last_line;
     prev->marks &= ~(unsigned)(VP_MARK_ALL_ITALIC | VP_MARK_HARD_BREAK);

@@ -51,6 +51,9 @@ typedef struct vp_block {
     size_t nitalics;
     char **cells;        /* TABLE_ROW: cell texts                          */
     size_t ncells;
+    size_t textcap;      /* bytes allocated for text, italcap spans: joins
+                            grow them geometrically (0: exactly len + 1) */
+    size_t italcap;
 } vp_block;
 
 /* Text the block stage set aside: page furniture (running headers,
