@@ -363,10 +363,8 @@ static int append_unstamped(vnplan_plan *p, vnplan_document *d, const vp_pattern
 
 typedef struct header_state {
     vp_buf title;
-    long title_line;
     const char *issuer_lines[4];
     size_t issuer_len[4];
-    long issuer_line[4];
     int nissuer;
     const char *type_abbr;
 } header_state;
@@ -538,7 +536,6 @@ int vp_read_header(vnplan_plan *p, vnplan_document *d, const vp_blocks *b, vp_sp
         }
         if (!h.title.len && vp_match(re, VP_RE_VV, s, len, 0, g, 2)) {
             vp_buf_append(&h.title, s, len);
-            h.title_line = blk->line;
             in_title = 1;
             title_group = blk->group;
             title_marks = 0;
@@ -559,7 +556,6 @@ int vp_read_header(vnplan_plan *p, vnplan_document *d, const vp_blocks *b, vp_sp
         const char *type = vp_type_from_title(s, len);
         if (type && !h.title.len) {
             vp_buf_append(&h.title, s, len);
-            h.title_line = blk->line;
             h.type_abbr = type;
             in_title = 1;
             title_group = blk->group;
@@ -576,7 +572,6 @@ int vp_read_header(vnplan_plan *p, vnplan_document *d, const vp_blocks *b, vp_sp
         if (!h.title.len && is_position(blk) && h.nissuer < 4) {
             h.issuer_lines[h.nissuer] = s;
             h.issuer_len[h.nissuer] = len;
-            h.issuer_line[h.nissuer] = blk->line;
             h.nissuer++;
             used[i] = 1;
             continue;

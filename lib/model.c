@@ -192,6 +192,15 @@ int vp_section_add_para(vnplan_plan *p, vnplan_section *s, const vp_para *para)
     return 1;
 }
 
+const vnplan_section *vp_section_following(const vnplan_section *s, const vnplan_section *root)
+{
+    if (s->first_child)
+        return s->first_child;
+    while (s && s != root && !s->next)
+        s = s->parent;
+    return (s && s != root) ? s->next : NULL;
+}
+
 /* -------------------------------------------------------------- getters */
 
 const char *vnplan_plan_path(const vnplan_plan *p) { return p ? p->path : NULL; }

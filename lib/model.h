@@ -81,4 +81,7 @@ int vp_doc_add_residue(vnplan_plan *p, vnplan_document *d, const char *text, siz
                        long line, const char *why);
 vnplan_section *vp_section_new(vnplan_plan *p, vnplan_section *parent);
 int vp_section_add_para(vnplan_plan *p, vnplan_section *s, const vp_para *para);
+/* The section after `s` in document order below `root` (pre-order), or
+ * NULL: walks the tree without recursion. */
+const vnplan_section *vp_section_following(const vnplan_section *s, const vnplan_section *root);
 #endif

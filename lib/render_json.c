@@ -39,13 +39,7 @@ static json_t *sections(const vnplan_section *root)
         json_array_append_new(children[lvl - 1], o);
         if (lvl < MAX_LEVEL)
             children[lvl] = kids;
-        if (s->first_child) {
-            s = s->first_child;
-            continue;
-        }
-        while (s && s != root && !s->next)
-            s = s->parent;
-        s = (s && s != root) ? s->next : NULL;
+        s = vp_section_following(s, root);
     }
     return top;
 }

@@ -81,13 +81,7 @@ char *vp_render_outline(const vnplan_plan *p)
             if (s->npara)
                 vp_buf_printf(&b, "  [%zu]", s->npara);
             vp_buf_printf(&b, "  :%ld\n", s->line);
-            if (s->first_child) {
-                s = s->first_child;
-                continue;
-            }
-            while (s && s != root && !s->next)
-                s = s->parent;
-            s = (s && s != root) ? s->next : NULL;
+            s = vp_section_following(s, root);
         }
     }
     for (size_t i = 0; i < p->nwarn; i++)

@@ -69,13 +69,7 @@ static void section(vp_buf *b, const vnplan_section *root)
             quoted(b, pa->text);
             vp_buf_putc(b, '\n');
         }
-        if (s->first_child) {
-            s = s->first_child;
-            continue;
-        }
-        while (s && s != root && !s->next)
-            s = s->parent;
-        s = (s && s != root) ? s->next : NULL;
+        s = vp_section_following(s, root);
     }
 }
 
