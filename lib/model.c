@@ -3,6 +3,7 @@
  * answer NULL or 0, so that callers walking a tree need no special cases. */
 #include "config.h"
 #include "model.h"
+#include "agencies.h"
 #include "buf.h"
 #include <stdarg.h>
 #include <stdio.h>
@@ -278,4 +279,76 @@ const char *vnplan_section_para(const vnplan_section *s, size_t i, vnplan_para_k
     if (line)
         *line = s->paras[i].line;
     return s->paras[i].text;
+}
+
+/* ---------------------------------------------------- tasks and references */
+
+size_t vnplan_document_task_count(const vnplan_document *d, vnplan_task_part part)
+{
+    return d && (unsigned)part <= VNPLAN_DUTIES ? d->ntasks[part] : 0;
+}
+
+const vnplan_task *vnplan_document_task(const vnplan_document *d, vnplan_task_part part,
+                                        size_t i)
+{
+    return d && (unsigned)part <= VNPLAN_DUTIES && i < d->ntasks[part] ? &d->tasks[part][i]
+                                                                         : NULL;
+}
+
+const char *vnplan_task_id(const vnplan_task *t) { return t ? t->id : NULL; }
+const char *vnplan_task_section(const vnplan_task *t) { return t ? t->section : NULL; }
+const char *vnplan_task_heading(const vnplan_task *t) { return t ? t->heading : NULL; }
+const char *vnplan_task_text(const vnplan_task *t) { return t ? t->text : NULL; }
+long vnplan_task_line(const vnplan_task *t) { return t ? t->line : 0; }
+
+size_t vnplan_task_agency_count(const vnplan_task *t, vnplan_role role)
+{
+    return t && (unsigned)role <= VNPLAN_ROLE_REQUESTED ? t->nroles[role] : 0;
+}
+
+const char *vnplan_task_agency(const vnplan_task *t, vnplan_role role, size_t i,
+                               const char **id, const char **label)
+{
+    if (!t || (unsigned)role > VNPLAN_ROLE_REQUESTED || i >= t->nroles[role])
+        return NULL;
+    const vp_agency_ref *a = &t->roles[role][i];
+    if (id)
+        *id = a->agency ? a->agency->id : NULL;
+    if (label)
+        *label = a->agency ? a->agency->label : NULL;
+    return a->name;
+}
+
+const char *vnplan_task_deadline(const vnplan_task *t, const char **date)
+{
+    if (date)
+        *date = t ? t->deadline_date : NULL;
+    return t ? t->deadline : NULL;
+}
+
+size_t vnplan_document_reference_count(const vnplan_document *d) { return d ? d->nrefs : 0; }
+
+const char *vnplan_document_reference(const vnplan_document *d, size_t i, vnplan_ref_field f)
+{
+    if (!d || i >= d->nrefs)
+        return NULL;
+    const vp_doc_ref *r = &d->refs[i];
+    switch (f) {
+    case VNPLAN_REF_TYPE: return r->type;
+    case VNPLAN_REF_NUMBER: return r->number;
+    case VNPLAN_REF_NUMBER_RAW: return r->number_raw;
+    case VNPLAN_REF_TITLE: return r->title;
+    case VNPLAN_REF_DATE: return r->date;
+    case VNPLAN_REF_ISSUER: return r->issuer;
+    }
+    return NULL;
+}
+
+int vnplan_document_reference_mentions(const vnplan_document *d, size_t i, long *line)
+{
+    if (!d || i >= d->nrefs)
+        return 0;
+    if (line)
+        *line = d->refs[i].line;
+    return d->refs[i].mentions;
 }

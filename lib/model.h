@@ -43,7 +43,57 @@ typedef struct vp_residue {
     long line;
 } vp_residue;
 
+/* An agency as a task names it. */
+typedef struct vp_agency_ref {
+    const char *name;               /* as printed */
+    const struct vp_agency *agency; /* the gazetteer's entry, or NULL */
+    const struct vp_agency *today;  /* holder of its duties on the as-of
+                                       date, when one was asked for */
+} vp_agency_ref;
+
+struct vnplan_task {
+    const char *id, *section, *heading, *text;
+    long line, last_line;
+    vp_agency_ref *roles[3];        /* indexed by vnplan_role */
+    size_t nroles[3], caproles[3];
+    const char *deadline, *deadline_date;
+};
+
+/* What a document cites and schedules (see extract.h for the finders). */
+typedef struct vp_doc_ref {
+    const char *type, *number, *number_raw, *title, *date, *issuer;
+    int mentions;
+    long line;
+} vp_doc_ref;
+
+typedef struct vp_doc_deadline {
+    const char *text, *date, *period;
+    const vnplan_task *task;        /* the task it belongs to, or NULL */
+    long line;
+} vp_doc_deadline;
+
+typedef struct vp_doc_reporting {
+    const char *text, *frequency, *due, *to;
+    long line;
+} vp_doc_reporting;
+
+typedef struct vp_doc_target {
+    const char *text, *indicator, *value;
+    int year;
+    long line;
+} vp_doc_target;
+
 struct vnplan_document {
+    vnplan_task *tasks[2];          /* indexed by vnplan_task_part */
+    size_t ntasks[2], captasks[2];
+    vp_doc_ref *refs;
+    size_t nrefs, caprefs;
+    vp_doc_deadline *deadlines;
+    size_t ndeadlines, capdeadlines;
+    vp_doc_reporting *reporting;
+    size_t nreporting, capreporting;
+    vp_doc_target *targets;
+    size_t ntargets, captargets;
     const char *fields[VNPLAN_FIELD__COUNT];
     long line, last_line;
     const char **recipients;

@@ -2,6 +2,7 @@
 #include "config.h"
 #include "options.h"
 #include "error.h"
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,6 +27,8 @@ void vnplan_options_free(vnplan_options *o)
         return;
     vp_charsets_free(o->charsets);
     vp_patterns_free(o->patterns);
+    vp_gazetteer_free(o->gazetteer);
+    free(o->agencies_file);
     free(o->datadir);
     free(o);
 }
@@ -42,6 +45,8 @@ void vnplan_options_set_datadir(vnplan_options *o, const char *dir)
     /* Tables loaded from the old directory no longer apply. */
     vp_charsets_free(o->charsets);
     o->charsets = NULL;
+    vp_gazetteer_free(o->gazetteer);
+    o->gazetteer = NULL;
 }
 
 const char *vnplan_options_datadir(const vnplan_options *o)
@@ -90,4 +95,31 @@ const vp_patterns *vp_options_patterns(vnplan_options *o, vnplan_error *err)
     if (!o->patterns)
         o->patterns = vp_patterns_new(err);
     return o->patterns;
+}
+
+void vnplan_options_set_agencies_file(vnplan_options *o, const char *path)
+{
+    if (!o)
+        return;
+    char *copy = path ? strdup(path) : NULL;
+    if (path && !copy)
+        return;
+    free(o->agencies_file);
+    o->agencies_file = copy;
+    vp_gazetteer_free(o->gazetteer);
+    o->gazetteer = NULL;
+}
+
+void vnplan_options_set_as_of(vnplan_options *o, const char *date)
+{
+    if (!o)
+        return;
+    snprintf(o->as_of, sizeof o->as_of, "%s", date ? date : "");
+}
+
+const vp_gazetteer *vp_options_gazetteer(vnplan_options *o, vnplan_error *err)
+{
+    if (!o->gazetteer)
+        o->gazetteer = vp_gazetteer_load(vnplan_options_datadir(o), o->agencies_file, err);
+    return o->gazetteer;
 }

@@ -5,6 +5,7 @@
 #include "vnplan.h"
 #include "charset.h"
 #include "patterns.h"
+#include "agencies.h"
 
 struct vnplan_options {
     char *datadir;
@@ -12,9 +13,13 @@ struct vnplan_options {
     size_t limits[3];
     vp_charsets *charsets;         /* loaded on first need */
     vp_patterns *patterns;         /* compiled on first need */
+    char *agencies_file;           /* user's extra gazetteer rows, or NULL */
+    char as_of[11];                /* "" or an ISO date */
+    vp_gazetteer *gazetteer;       /* loaded on first need */
 };
 
 /* The loaded charset tables / compiled patterns, or NULL with `err` set. */
 const vp_charsets *vp_options_charsets(vnplan_options *o, vnplan_error *err);
 const vp_patterns *vp_options_patterns(vnplan_options *o, vnplan_error *err);
+const vp_gazetteer *vp_options_gazetteer(vnplan_options *o, vnplan_error *err);
 #endif

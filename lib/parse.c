@@ -10,6 +10,7 @@
 #include "options.h"
 #include "reader.h"
 #include "sections.h"
+#include "tasks.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -56,12 +57,17 @@ static vnplan_plan *parse_text(vnplan_plan *p, const char *text, size_t len, con
     used = calloc(blocks.n, 1);
     if (!ndocs || !used)
         goto nomem;
+    const vp_gazetteer *g = vp_options_gazetteer(opts, err);
+    if (!g)
+        goto fail;
+    const char *as_of = opts->as_of[0] ? opts->as_of : NULL;
     for (size_t k = 0; k < ndocs; k++) {
         vnplan_document *d = vp_plan_add_document(p);
         vp_span_range body;
         if (!d || !vp_read_header(p, d, &blocks, docs[k], re, used, &body) ||
             !vp_build_sections(p, d, &blocks, body, re,
-                               vnplan_options_limit(opts, VNPLAN_LIMIT_DEPTH)))
+                               vnplan_options_limit(opts, VNPLAN_LIMIT_DEPTH)) ||
+            !vp_extract_tasks(p, d, g, re, as_of) || !vp_gather_findings(p, d, re))
             goto nomem;
     }
     if (!place_asides(p, &blocks))

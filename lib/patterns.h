@@ -19,6 +19,29 @@ typedef enum vp_re {
     VP_RE_STAMP_LINE,    /* a whole line that is a stamp field               */
     VP_RE_END_INITIALS,  /* "./. KD" at the end of the last paragraph →
                             1: the initials                                 */
+    VP_RE_REF_NUMBERED,  /* a cited document with a number: "Quyết định số
+                            161/QĐ -TTg" → 1 type word, 2 "số" if present,
+                            3 number and symbol (spaces as printed)       */
+    VP_RE_REF_BARE,      /* a bare symbol with a type abbreviation:
+                            "20/2021/NĐ-CP", "39-CT/TW" → 1 the symbol      */
+    VP_RE_REF_TITLED,    /* an unnumbered instrument: "Luật", "Pháp lệnh",
+                            "Công ước"... (capitalised) → 1 the type word   */
+    VP_RE_REF_DATE,      /* at the start offset: " ngày 25/01/2016" → 1-3
+                            day, month, year; or 4-6 "ngày D tháng M năm Y" */
+    VP_RE_REF_ISSUER,    /* at the start offset: " của " before a capital →
+                            0 up to the issuer's first letter             */
+    VP_RE_REF_TAILNUM,   /* at the start offset: " số 51/2010/QH12" → 1     */
+    VP_RE_DEADLINE,      /* a time limit: 1-3 "trước ngày D/M[/Y]", 4-6 the
+                            "ngày D tháng M năm Y" form, 7 "cuối năm Y",
+                            8-9 "giai đoạn Y1-Y2", 10-11 a bare "Y1 - Y2",
+                            12 "đến năm Y", 13 "tầm nhìn Y", 14 "hằng năm" */
+    VP_RE_REPORT,        /* the words "báo cáo"                             */
+    VP_RE_FREQUENCY,     /* 1 "hằng/hàng/mỗi" + 2 năm|quý|tháng; 3 "6 tháng";
+                            4 "nửa năm"; 5 "định kỳ"                        */
+    VP_RE_RECIPIENT,     /* the head of an agency name: "UBND", "Sở", "Bộ" */
+    VP_RE_TARGET,        /* 1 qualifier "trên", 2 a percentage "4-5%/năm";
+                            3 verb "giảm", 4 a fraction "1/2"             */
+    VP_RE_TARGET_YEAR,   /* "năm 2025" → 1 the year                         */
     VP_RE__COUNT
 } vp_re;
 

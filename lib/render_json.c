@@ -2,6 +2,7 @@
  * (no hand escaping).  The section tree is walked without recursion; a
  * stack indexed by level holds each open section's "children" array. */
 #include "config.h"
+#include "agencies.h"
 #include "model.h"
 #include "render.h"
 #include <jansson.h>
@@ -44,6 +45,131 @@ static json_t *sections(const vnplan_section *root)
     return top;
 }
 
+static json_t *agency(const vp_agency_ref *a)
+{
+    json_t *o = json_pack("{s:s, s:o, s:o}", "name", a->name, "id",
+                          str_or_null(a->agency ? a->agency->id : NULL), "label",
+                          str_or_null(a->agency ? a->agency->label : NULL));
+    if (a->today)
+        json_object_set_new(o, "today", json_pack("{s:s, s:s}", "id", a->today->id, "label",
+                                                  a->today->label));
+    return o;
+}
+
+static const char *const role_names[3] = {"lead", "coordinate", "requested"};
+
+static json_t *tasks(const vnplan_document *d, vnplan_task_part part)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; i < d->ntasks[part]; i++) {
+        const vnplan_task *t = &d->tasks[part][i];
+        json_t *o = json_pack("{s:s, s:s, s:s}", "id", t->id, "section", t->section, "text",
+                              t->text);
+        for (int r = 0; r < 3; r++) {
+            json_t *list = json_array();
+            for (size_t k = 0; k < t->nroles[r]; k++)
+                json_array_append_new(list, agency(&t->roles[r][k]));
+            json_object_set_new(o, role_names[r], list);
+        }
+        json_object_set_new(o, "deadline",
+                            t->deadline ? json_pack("{s:s, s:o}", "text", t->deadline, "date",
+                                                    str_or_null(t->deadline_date))
+                                        : json_null());
+        json_object_set_new(o, "line", json_integer(t->line));
+        json_array_append_new(a, o);
+    }
+    return a;
+}
+
+/* Every agency the tasks and duties name, once (by gazetteer id, else by
+ * the name as printed), with how often it leads, coordinates or is
+ * requested. */
+static json_t *agencies(const vnplan_document *d)
+{
+    json_t *list = json_array();
+    json_t *index = json_object();   /* key → position in list */
+    for (int part = 0; part < 2; part++)
+        for (size_t i = 0; i < d->ntasks[part]; i++) {
+            const vnplan_task *t = &d->tasks[part][i];
+            for (int r = 0; r < 3; r++)
+                for (size_t k = 0; k < t->nroles[r]; k++) {
+                    const vp_agency_ref *a = &t->roles[r][k];
+                    const char *key = a->agency ? a->agency->id : a->name;
+                    json_t *pos = json_object_get(index, key), *o;
+                    if (!pos) {
+                        o = json_pack("{s:o, s:s, s:o, s:[], s:i, s:i, s:i}", "id",
+                                      str_or_null(a->agency ? a->agency->id : NULL), "label",
+                                      a->agency ? a->agency->label : a->name, "sector",
+                                      str_or_null(a->agency ? a->agency->sector : NULL),
+                                      "names", "lead", 0, "coordinate", 0, "requested", 0);
+                        json_object_set_new(index, key, json_integer((json_int_t)json_array_size(list)));
+                        json_array_append_new(list, o);
+                    } else {
+                        o = json_array_get(list, (size_t)json_integer_value(pos));
+                    }
+                    json_t *names = json_object_get(o, "names");
+                    int seen = 0;
+                    for (size_t n = 0; n < json_array_size(names); n++)
+                        seen |= strcmp(json_string_value(json_array_get(names, n)), a->name) == 0;
+                    if (!seen)
+                        json_array_append_new(names, json_string(a->name));
+                    json_t *count = json_object_get(o, role_names[r]);
+                    json_integer_set(count, json_integer_value(count) + 1);
+                }
+        }
+    json_decref(index);
+    return list;
+}
+
+static json_t *findings(const vnplan_document *d, json_t *o)
+{
+    json_t *refs = json_array();
+    for (size_t i = 0; i < d->nrefs; i++) {
+        const vp_doc_ref *r = &d->refs[i];
+        json_array_append_new(refs, json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:i, s:I}",
+                                              "type", str_or_null(r->type), "number",
+                                              str_or_null(r->number), "number_raw",
+                                              str_or_null(r->number_raw), "title",
+                                              str_or_null(r->title), "date", str_or_null(r->date),
+                                              "issuer", str_or_null(r->issuer), "mentions",
+                                              r->mentions, "line", (json_int_t)r->line));
+    }
+    json_object_set_new(o, "references", refs);
+    json_t *dl = json_array();
+    for (size_t i = 0; i < d->ndeadlines; i++) {
+        const vp_doc_deadline *x = &d->deadlines[i];
+        json_t *who = json_array();
+        if (x->task)
+            for (size_t k = 0; k < x->task->nroles[VNPLAN_ROLE_LEAD]; k++)
+                json_array_append_new(who, agency(&x->task->roles[VNPLAN_ROLE_LEAD][k]));
+        json_array_append_new(dl, json_pack("{s:o, s:o, s:o, s:o, s:I}", "text",
+                                            str_or_null(x->text), "date", str_or_null(x->date),
+                                            "task", str_or_null(x->task ? x->task->id : NULL),
+                                            "who", who, "line", (json_int_t)x->line));
+    }
+    json_object_set_new(o, "deadlines", dl);
+    json_t *rep = json_array();
+    for (size_t i = 0; i < d->nreporting; i++) {
+        const vp_doc_reporting *x = &d->reporting[i];
+        json_array_append_new(rep, json_pack("{s:o, s:o, s:o, s:o, s:I}", "text",
+                                             str_or_null(x->text), "frequency",
+                                             str_or_null(x->frequency), "due", str_or_null(x->due),
+                                             "to", str_or_null(x->to), "line", (json_int_t)x->line));
+    }
+    json_object_set_new(o, "reporting", rep);
+    json_t *tg = json_array();
+    for (size_t i = 0; i < d->ntargets; i++) {
+        const vp_doc_target *x = &d->targets[i];
+        json_array_append_new(tg, json_pack("{s:o, s:o, s:o, s:o, s:I}", "text",
+                                            str_or_null(x->text), "indicator",
+                                            str_or_null(x->indicator), "value", str_or_null(x->value),
+                                            "year", x->year ? json_integer(x->year) : json_null(),
+                                            "line", (json_int_t)x->line));
+    }
+    json_object_set_new(o, "targets", tg);
+    return o;
+}
+
 static json_t *document(const vnplan_document *d)
 {
     json_t *o = json_object();
@@ -72,6 +198,10 @@ static json_t *document(const vnplan_document *d)
     json_object_set_new(o, "last_line", json_integer(d->last_line));
     json_object_set_new(o, "preamble", paragraphs(d->root));
     json_object_set_new(o, "sections", sections(d->root));
+    json_object_set_new(o, "tasks", tasks(d, VNPLAN_TASKS));
+    json_object_set_new(o, "duties", tasks(d, VNPLAN_DUTIES));
+    findings(d, o);
+    json_object_set_new(o, "agencies", agencies(d));
     json_t *res = json_array();
     for (size_t i = 0; i < d->nresidue; i++)
         json_array_append_new(res, json_pack("{s:s, s:s, s:I}", "text", d->residue[i].text,

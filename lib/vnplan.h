@@ -94,6 +94,15 @@ VNPLAN_API const char *vnplan_options_datadir(const vnplan_options *opts);
 VNPLAN_API vnplan_status vnplan_options_set_encoding(vnplan_options *opts,
                                                       const char *name);
 
+/* An extra agency file (same format as the installed agencies.tsv) whose
+ * rows add agencies or names; NULL for none. */
+VNPLAN_API void vnplan_options_set_agencies_file(vnplan_options *opts, const char *path);
+
+/* Show, next to each agency, the body that holds its duties on `date`
+ * ("YYYY-MM-DD"; the 2025 reorganisation merged and renamed departments);
+ * NULL to show agencies as printed only. */
+VNPLAN_API void vnplan_options_set_as_of(vnplan_options *opts, const char *date);
+
 /* Limits against hostile input; 0 keeps the default. */
 typedef enum vnplan_limit {
     VNPLAN_LIMIT_INPUT_BYTES,   /* largest input file (default 64 MiB)    */
@@ -228,6 +237,69 @@ VNPLAN_API size_t vnplan_section_para_count(const vnplan_section *s);
 VNPLAN_API const char *vnplan_section_para(const vnplan_section *s, size_t i,
                                            vnplan_para_kind *kind,
                                            const char **label, long *line);
+
+/* ===================================================================== */
+/* 5b. Tasks, agencies, references                                       */
+/* ===================================================================== */
+
+/* A task is one action item of the task part of a plan ("NHIỆM VỤ, GIẢI
+ * PHÁP", "NỘI DUNG THỰC HIỆN"): a "+"/"-" bullet, a numbered item, or an
+ * action paragraph, with its unbulleted continuation paragraphs.  A duty is
+ * the same in the "TỔ CHỨC THỰC HIỆN" part. */
+typedef struct vnplan_task vnplan_task;
+
+typedef enum vnplan_task_part {
+    VNPLAN_TASKS,
+    VNPLAN_DUTIES
+} vnplan_task_part;
+
+VNPLAN_API size_t vnplan_document_task_count(const vnplan_document *doc,
+                                             vnplan_task_part part);
+VNPLAN_API const vnplan_task *vnplan_document_task(const vnplan_document *doc,
+                                                   vnplan_task_part part, size_t i);
+
+/* "T12" (tasks) or "D3" (duties), stable within a document; the path and
+ * heading of the innermost section; the text (continuation paragraphs
+ * joined by "\n", markup removed); first line. */
+VNPLAN_API const char *vnplan_task_id(const vnplan_task *t);
+VNPLAN_API const char *vnplan_task_section(const vnplan_task *t);
+VNPLAN_API const char *vnplan_task_heading(const vnplan_task *t);
+VNPLAN_API const char *vnplan_task_text(const vnplan_task *t);
+VNPLAN_API long vnplan_task_line(const vnplan_task *t);
+
+/* Who: the agency that leads ("chủ trì", or named as the subject, or
+ * inherited from an introducing line or heading), those that coordinate
+ * ("phối hợp với ..."), and bodies only requested ("Đề nghị ..."). */
+typedef enum vnplan_role {
+    VNPLAN_ROLE_LEAD,
+    VNPLAN_ROLE_COORDINATE,
+    VNPLAN_ROLE_REQUESTED
+} vnplan_role;
+
+VNPLAN_API size_t vnplan_task_agency_count(const vnplan_task *t, vnplan_role role);
+/* Returns the name as printed; `id` and `label` (may be NULL) receive the
+ * gazetteer's canonical id and name, NULL for an agency it does not know. */
+VNPLAN_API const char *vnplan_task_agency(const vnplan_task *t, vnplan_role role, size_t i,
+                                          const char **id, const char **label);
+/* The task's deadline phrase as printed and its ISO date, or NULL. */
+VNPLAN_API const char *vnplan_task_deadline(const vnplan_task *t, const char **date);
+
+/* Cited documents, each once, with how often it is mentioned. */
+typedef enum vnplan_ref_field {
+    VNPLAN_REF_TYPE,        /* "Quyết định"                               */
+    VNPLAN_REF_NUMBER,      /* "161/QĐ-TTg", repaired; NULL for a law cited
+                               by name                                    */
+    VNPLAN_REF_NUMBER_RAW,  /* as first printed                           */
+    VNPLAN_REF_TITLE,       /* "Luật Người khuyết tật" for unnumbered ones */
+    VNPLAN_REF_DATE,        /* ISO date or NULL                           */
+    VNPLAN_REF_ISSUER       /* "Thủ tướng Chính phủ" or NULL              */
+} vnplan_ref_field;
+
+VNPLAN_API size_t vnplan_document_reference_count(const vnplan_document *doc);
+VNPLAN_API const char *vnplan_document_reference(const vnplan_document *doc, size_t i,
+                                                 vnplan_ref_field field);
+VNPLAN_API int vnplan_document_reference_mentions(const vnplan_document *doc, size_t i,
+                                                  long *line);
 
 /* ===================================================================== */
 /* 6. Rendering                                                          */
