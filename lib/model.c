@@ -4,6 +4,7 @@
 #include "config.h"
 #include "model.h"
 #include "agencies.h"
+#include "framework.h"
 #include "buf.h"
 #include <stdarg.h>
 #include <stdio.h>
@@ -351,4 +352,50 @@ int vnplan_document_reference_mentions(const vnplan_document *d, size_t i, long 
     if (line)
         *line = d->refs[i].line;
     return d->refs[i].mentions;
+}
+
+const char *vnplan_task_agency_sector(const vnplan_task *t, vnplan_role role, size_t i)
+{
+    if (!t || (unsigned)role > VNPLAN_ROLE_REQUESTED || i >= t->nroles[role])
+        return NULL;
+    const vp_agency *a = t->roles[role][i].agency;
+    return a ? a->sector : NULL;
+}
+
+const char *vnplan_task_agency_today(const vnplan_task *t, vnplan_role role, size_t i,
+                                     const char **label)
+{
+    const vp_agency *a = NULL;
+    if (t && (unsigned)role <= VNPLAN_ROLE_REQUESTED && i < t->nroles[role])
+        a = t->roles[role][i].today;
+    if (label)
+        *label = a ? a->label : NULL;
+    return a ? a->id : NULL;
+}
+
+size_t vnplan_document_deadline_count(const vnplan_document *d) { return d ? d->ndeadlines : 0; }
+
+const char *vnplan_document_deadline(const vnplan_document *d, size_t i, const char **date,
+                                     const char **task, long *line)
+{
+    if (!d || i >= d->ndeadlines)
+        return NULL;
+    const vp_doc_deadline *x = &d->deadlines[i];
+    if (date)
+        *date = x->date;
+    if (task)
+        *task = x->task ? x->task->id : NULL;
+    if (line)
+        *line = x->line;
+    return x->text;
+}
+
+const char *vnplan_task_pillar(const vnplan_task *t, const char **basis, double *score)
+{
+    const vp_category *c = t ? t->pillar.category : NULL;
+    if (basis)
+        *basis = c ? t->pillar.basis : NULL;
+    if (score)
+        *score = c ? t->pillar.score : 0;
+    return c ? c->id : NULL;
 }

@@ -17,6 +17,18 @@ char *vp_strdup(vp_arena *a, const char *s);
 int vp_grow(vp_arena *a, void **v, size_t *cap, size_t n, size_t elem);
 
 /* ---------------------------------------------------------------- nodes */
+/* The framework category of a section or task (classify.c). */
+typedef struct vp_pillar {
+    const struct vp_category *category;  /* NULL: unclassified            */
+    const char *basis;                   /* "heading" or "lexicon"        */
+    double score;                        /* lexicon score (0 for heading) */
+    int tie;                             /* another category scored the same */
+    int low;                             /* score below the confidence bar */
+    const char **terms;                  /* evidence: lexicon terms ...    */
+    long *lines;                         /* ... and the lines they stand on */
+    size_t nevidence;
+} vp_pillar;
+
 typedef struct vp_para {
     vnplan_para_kind kind;
     const char *label;      /* "a", "-", "+", "" */
@@ -27,6 +39,7 @@ typedef struct vp_para {
 } vp_para;
 
 struct vnplan_section {
+    vp_pillar pillar;        /* from its heading (basis "heading"), if any */
     const char *path, *number, *heading;
     int level;
     int rank;               /* numbering rank: 0 root, 1 roman, 1+k arabic */
@@ -52,6 +65,7 @@ typedef struct vp_agency_ref {
 } vp_agency_ref;
 
 struct vnplan_task {
+    vp_pillar pillar;
     const char *id, *section, *heading, *text;
     long line, last_line;
     vp_agency_ref *roles[3];        /* indexed by vnplan_role */
@@ -84,6 +98,9 @@ typedef struct vp_doc_target {
 } vp_doc_target;
 
 struct vnplan_document {
+    const char *framework;          /* id of the framework classified by */
+    const char **implements;        /* framework decisions it cites */
+    size_t nimplements, capimplements;
     vnplan_task *tasks[2];          /* indexed by vnplan_task_part */
     size_t ntasks[2], captasks[2];
     vp_doc_ref *refs;

@@ -29,6 +29,11 @@ void vnplan_options_free(vnplan_options *o)
     vp_patterns_free(o->patterns);
     vp_gazetteer_free(o->gazetteer);
     free(o->agencies_file);
+    free(o->framework);
+    for (size_t i = 0; i < sizeof o->frameworks / sizeof *o->frameworks; i++) {
+        free(o->frameworks[i].name);
+        vp_framework_free(o->frameworks[i].fw);
+    }
     free(o->datadir);
     free(o);
 }
@@ -122,4 +127,47 @@ const vp_gazetteer *vp_options_gazetteer(vnplan_options *o, vnplan_error *err)
     if (!o->gazetteer)
         o->gazetteer = vp_gazetteer_load(vnplan_options_datadir(o), o->agencies_file, err);
     return o->gazetteer;
+}
+
+const vp_framework *vp_options_framework(vnplan_options *o, const char *name, vnplan_error *err)
+{
+    size_t n = sizeof o->frameworks / sizeof *o->frameworks, i;
+    for (i = 0; i < n && o->frameworks[i].name; i++)
+        if (strcmp(o->frameworks[i].name, name) == 0)
+            return o->frameworks[i].fw;
+    vp_framework *fw = vp_framework_load(name, vnplan_options_datadir(o), err);
+    if (!fw)
+        return NULL;
+    if (i == n) {   /* cache full: drop the oldest */
+        free(o->frameworks[0].name);
+        vp_framework_free(o->frameworks[0].fw);
+        memmove(o->frameworks, o->frameworks + 1, (n - 1) * sizeof *o->frameworks);
+        i = n - 1;
+    }
+    o->frameworks[i].name = strdup(name);
+    o->frameworks[i].fw = fw;
+    if (!o->frameworks[i].name) {
+        vp_framework_free(fw);
+        o->frameworks[i].fw = NULL;
+        return NULL;
+    }
+    return fw;
+}
+
+vnplan_status vnplan_options_set_framework(vnplan_options *o, const char *name)
+{
+    if (!o)
+        return VNPLAN_E_USAGE;
+    if (name) {
+        vnplan_error err;
+        vp_error_clear(&err);
+        if (!vp_options_framework(o, name, &err))
+            return err.code ? err.code : VNPLAN_E_DATA;
+    }
+    char *copy = name ? strdup(name) : NULL;
+    if (name && !copy)
+        return VNPLAN_E_NOMEM;
+    free(o->framework);
+    o->framework = copy;
+    return VNPLAN_OK;
 }

@@ -6,6 +6,7 @@
 #include "charset.h"
 #include "patterns.h"
 #include "agencies.h"
+#include "framework.h"
 
 struct vnplan_options {
     char *datadir;
@@ -16,10 +17,18 @@ struct vnplan_options {
     char *agencies_file;           /* user's extra gazetteer rows, or NULL */
     char as_of[11];                /* "" or an ISO date */
     vp_gazetteer *gazetteer;       /* loaded on first need */
+    char *framework;               /* requested framework, NULL: detect */
+    struct {
+        char *name;
+        vp_framework *fw;
+    } frameworks[8];               /* loaded frameworks, by name */
 };
 
 /* The loaded charset tables / compiled patterns, or NULL with `err` set. */
 const vp_charsets *vp_options_charsets(vnplan_options *o, vnplan_error *err);
 const vp_patterns *vp_options_patterns(vnplan_options *o, vnplan_error *err);
 const vp_gazetteer *vp_options_gazetteer(vnplan_options *o, vnplan_error *err);
+/* The framework `name` (id or path), loaded once per options object. */
+const vp_framework *vp_options_framework(vnplan_options *o, const char *name,
+                                         vnplan_error *err);
 #endif

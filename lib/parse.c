@@ -11,9 +11,33 @@
 #include "reader.h"
 #include "sections.h"
 #include "tasks.h"
+#include "framework.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* The framework to classify a document by: the one asked for, else the
+ * first installed one whose decision the document cites, else qd161.
+ * NULL (and no error) when none can be loaded and none was asked for: the
+ * plan is then left unclassified, with a warning. */
+static const vp_framework *framework_for(vnplan_options *o, const vnplan_document *d,
+                                         vnplan_error *err)
+{
+    if (o->framework)
+        return vp_options_framework(o, o->framework, err);
+    static const char *const installed[] = {"qd155", "qd161"};
+    for (size_t i = 0; i < sizeof installed / sizeof *installed; i++) {
+        vnplan_error ignored;
+        vp_error_clear(&ignored);
+        const vp_framework *fw = vp_options_framework(o, installed[i], &ignored);
+        for (size_t r = 0; fw && r < d->nrefs; r++)
+            if (d->refs[r].number && vp_framework_cited(fw, d->refs[r].number))
+                return fw;
+    }
+    vnplan_error ignored;
+    vp_error_clear(&ignored);
+    return vp_options_framework(o, "qd161", &ignored);
+}
 
 /* Give each set-aside piece of text to the document whose lines hold it. */
 static int place_asides(vnplan_plan *p, const vp_blocks *b)
@@ -68,6 +92,13 @@ static vnplan_plan *parse_text(vnplan_plan *p, const char *text, size_t len, con
             !vp_build_sections(p, d, &blocks, body, re,
                                vnplan_options_limit(opts, VNPLAN_LIMIT_DEPTH)) ||
             !vp_extract_tasks(p, d, g, re, as_of) || !vp_gather_findings(p, d, re))
+            goto nomem;
+        const vp_framework *fw = framework_for(opts, d, err);
+        if (!fw && opts->framework)
+            goto fail;
+        if (!fw ? !vp_plan_warn(p, d->line, "no-framework",
+                                "no framework data found; tasks are not classified")
+                : !vp_classify_document(p, d, fw))
             goto nomem;
     }
     if (!place_asides(p, &blocks))

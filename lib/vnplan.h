@@ -281,6 +281,15 @@ VNPLAN_API size_t vnplan_task_agency_count(const vnplan_task *t, vnplan_role rol
  * gazetteer's canonical id and name, NULL for an agency it does not know. */
 VNPLAN_API const char *vnplan_task_agency(const vnplan_task *t, vnplan_role role, size_t i,
                                           const char **id, const char **label);
+/* More about the i-th agency of a role: its sector ("labour-social",
+ * "culture-sport-tourism", ...; NULL when unknown), and — when the options
+ * set an as-of date — the id and name of the body that holds its duties on
+ * that date (NULL when no date was set or the agency is unknown). */
+VNPLAN_API const char *vnplan_task_agency_sector(const vnplan_task *t, vnplan_role role,
+                                                 size_t i);
+VNPLAN_API const char *vnplan_task_agency_today(const vnplan_task *t, vnplan_role role,
+                                                size_t i, const char **label);
+
 /* The task's deadline phrase as printed and its ISO date, or NULL. */
 VNPLAN_API const char *vnplan_task_deadline(const vnplan_task *t, const char **date);
 
@@ -300,6 +309,69 @@ VNPLAN_API const char *vnplan_document_reference(const vnplan_document *doc, siz
                                                  vnplan_ref_field field);
 VNPLAN_API int vnplan_document_reference_mentions(const vnplan_document *doc, size_t i,
                                                   long *line);
+
+/* Dated deadlines anywhere in the document ("trước ngày 20/12/2021"):
+ * the phrase as printed; `date` (ISO), `task` (id of the task or duty that
+ * holds it, or NULL) and `line` may be NULL. */
+VNPLAN_API size_t vnplan_document_deadline_count(const vnplan_document *doc);
+VNPLAN_API const char *vnplan_document_deadline(const vnplan_document *doc, size_t i,
+                                                const char **date, const char **task,
+                                                long *line);
+
+/* The framework category of a task ("hoa_nhap", "tuyen_truyen", ...), how
+ * it was found ("heading": a heading names it; "lexicon": the task's own
+ * words), and the lexicon score; NULL when the task is unclassified. */
+VNPLAN_API const char *vnplan_task_pillar(const vnplan_task *t, const char **basis,
+                                          double *score);
+
+/* ===================================================================== */
+/* 5c. Comparing two plans                                               */
+/* ===================================================================== */
+
+/* Which framework plans are classified by: "qd161", "qd155", or a path
+ * to a framework file (docs/frameworks.md).  NULL (the default) detects it
+ * from the decisions a plan cites, falling back to qd161.  Returns
+ * VNPLAN_E_DATA when the framework cannot be loaded. */
+VNPLAN_API vnplan_status vnplan_options_set_framework(vnplan_options *opts,
+                                                      const char *name_or_path);
+
+/* The comparison of the plans in two parsed files — in each file the
+ * document with the most tasks (the plan, not a dispatch covering it):
+ * their tasks paired pillar by pillar, what only one plans, agencies,
+ * references, reporting duties and targets on each side. */
+typedef struct vnplan_diff vnplan_diff;
+
+/* Returns NULL and fills `err` when a file holds no plan with tasks
+ * (VNPLAN_E_USAGE: "not a plan") or on lack of memory.  The plans must
+ * outlive the diff. */
+VNPLAN_API vnplan_diff *vnplan_compare(const vnplan_plan *a, const vnplan_plan *b,
+                                       vnplan_options *opts, vnplan_error *err);
+VNPLAN_API void vnplan_diff_free(vnplan_diff *diff);
+
+/* 0 when the plans are the same (every task paired with score 1, the same
+ * agencies, references and reporting), 1 when they differ. */
+VNPLAN_API int vnplan_diff_differs(const vnplan_diff *diff);
+/* Pairs, and tasks only in A / only in B. */
+VNPLAN_API size_t vnplan_diff_pair_count(const vnplan_diff *diff);
+VNPLAN_API const vnplan_task *vnplan_diff_pair(const vnplan_diff *diff, size_t i,
+                                               const vnplan_task **b, double *score);
+VNPLAN_API size_t vnplan_diff_only_count(const vnplan_diff *diff, int side);
+
+typedef enum vnplan_diff_format {
+    VNPLAN_DIFF_TEXT,       /* for a terminal or a pipe                  */
+    VNPLAN_DIFF_JSON,       /* docs/json.md                              */
+    VNPLAN_DIFF_MARKDOWN,
+    VNPLAN_DIFF_HTML        /* one self-contained page                   */
+} vnplan_diff_format;
+
+enum {
+    VNPLAN_RENDER_COLOR = 1 << 0   /* ANSI colour (text format only)      */
+};
+
+/* Render a comparison; `width` is the terminal width for text (0: 80).
+ * malloc'd string, NULL when out of memory. */
+VNPLAN_API char *vnplan_diff_render(const vnplan_diff *diff, vnplan_diff_format format,
+                                    int width, int flags);
 
 /* ===================================================================== */
 /* 6. Rendering                                                          */

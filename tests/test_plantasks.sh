@@ -11,7 +11,7 @@ PLANTASKS=$top_builddir/tools/plantasks
 K=$CORPUS/khanhhoa.txt
 T=$CORPUS/thanhhoa.txt
 LIMIT=30
-COLUMNS="file,document,province,part,section,heading,task_id,text,lead,lead_printed,lead_ids,coordinate,coordinate_printed,coordinate_ids,requested,requested_printed,requested_ids,deadline,deadline_date,line"
+COLUMNS="file,document,province,part,section,heading,task_id,text,lead,lead_printed,lead_ids,lead_today,coordinate,coordinate_printed,coordinate_ids,requested,requested_printed,requested_ids,deadline,deadline_date,line"
 # The README query (docs/sqlite.md): the tasks Sở Y tế leads, by plan.
 QUERY="SELECT d.number, t.task_id, substr(t.text, 1, 80) FROM tasks t JOIN documents d ON d.id = t.document_id JOIN task_agencies ta ON ta.task_id = t.id WHERE ta.role = 'lead' AND ta.agency_id = 'so-y-te' ORDER BY d.number, t.id;"
 
@@ -90,13 +90,13 @@ ok "thanhhoa: CSV, JSONL, TSV and Markdown hold the same rows" same_rows thanhho
 
 # tsv_clean NAME: every line has exactly one field per column.
 tsv_clean() {
-    awk -F'\t' -v n=20 'NF != n { print "#   line " NR ": " NF " fields"; bad = 1 }
+    awk -F'\t' -v n=21 'NF != n { print "#   line " NR ": " NF " fields"; bad = 1 }
         END { exit bad }' "$TMP/$1"
 }
 ok "khanhhoa TSV: no tab or newline inside a field" tsv_clean khanhhoa.tsv
 ok "thanhhoa TSV: no tab or newline inside a field" tsv_clean thanhhoa.tsv
 
-# md_table NAME: a header row, the separator row, then rows of 20 cells
+# md_table NAME: a header row, the separator row, then rows of 21 cells
 # (escaped "\|" does not split a cell).
 md_table() {
     "$PY" - "$TMP/$1" <<'EOF'
@@ -107,7 +107,7 @@ if len(lines) < 2 or not re.fullmatch(r"(\| -{3,}:? )+\|", lines[1]):
     errors.append("no separator row: %r" % (lines[1:2],))
 for n, l in enumerate(lines, 1):
     cells = re.split(r"(?<!\\)\|", l)
-    if len(cells) != 22 or cells[0] or cells[-1]:
+    if len(cells) != 23 or cells[0] or cells[-1]:
         errors.append("line %d: %d cells" % (n, len(cells) - 2))
         break
 for e in errors:
@@ -115,8 +115,8 @@ for e in errors:
 sys.exit(1 if errors else 0)
 EOF
 }
-ok "khanhhoa Markdown: header separator row, 20 cells a row" md_table khanhhoa.markdown
-ok "thanhhoa Markdown: header separator row, 20 cells a row" md_table thanhhoa.markdown
+ok "khanhhoa Markdown: header separator row, 21 cells a row" md_table khanhhoa.markdown
+ok "thanhhoa Markdown: header separator row, 21 cells a row" md_table thanhhoa.markdown
 
 # ------------------------------------------------------------ BOM, -o
 bytes3() { [ "$(head -c 3 "$TMP/$1" | od -An -tx1 | tr -d ' \n')" = "$2" ]; }
@@ -229,11 +229,11 @@ want = {
     "sections": ["document_id", "path", "number", "heading", "level", "line"],
     "tasks": ["id", "document_id", "part", "task_id", "section", "text", "deadline",
               "deadline_date", "line"],
-    "agencies": ["id", "label", "known"],
-    "task_agencies": ["task_id", "role", "agency_id", "printed"],
+    "agencies": ["id", "label", "known", "sector"],
+    "task_agencies": ["task_id", "role", "agency_id", "printed", "today_id", "today_label"],
     "refs": ["document_id", "type", "number", "number_raw", "title", "date", "issuer",
              "mentions", "line"],
-    "deadlines": ["task_id", "text", "date"],
+    "deadlines": ["document_id", "task_id", "text", "date", "line"],
 }
 for t, cols in want.items():
     got = [r[1] for r in q("PRAGMA table_info(%s)" % t)]
@@ -262,9 +262,20 @@ if q("SELECT count(*) FROM sections")[0][0] == 0:
     errors.append("no sections")
 if q("SELECT count(*) FROM refs")[0][0] == 0:
     errors.append("no references")
-dl = q("SELECT count(*) FROM deadlines")[0][0]
-if dl != q("SELECT count(*) FROM tasks WHERE deadline IS NOT NULL")[0][0]:
-    errors.append("deadlines table out of step with tasks.deadline")
+if q("SELECT count(*) FROM deadlines")[0][0] == 0:
+    errors.append("no deadlines")
+bad = q("SELECT count(*) FROM deadlines dl JOIN tasks t ON t.id = dl.task_id WHERE t.document_id != dl.document_id")[0][0]
+if bad:
+    errors.append("%d deadlines linked to a task of another document" % bad)
+if q("SELECT count(*) FROM task_agencies WHERE today_id IS NOT NULL OR today_label IS NOT NULL")[0][0]:
+    errors.append("today_id or today_label set without --as-of")
+if any(o["lead_today"] for o in jl):
+    errors.append("lead_today set without --as-of")
+sector = q("SELECT sector FROM agencies WHERE id = 'so-y-te'")
+if sector != [("health",)]:
+    errors.append("sector of so-y-te %r" % sector)
+if q("SELECT count(*) FROM agencies WHERE known = 0 AND sector IS NOT NULL")[0][0]:
+    errors.append("a sector for an unknown agency")
 for e in errors:
     print("#   " + e)
 sys.exit(1 if errors else 0)
@@ -280,6 +291,77 @@ ok "--sqlite with -o -: the table on stdout as well" eval \
 pt nodir.out --sqlite="$TMP/no/such/dir/x.db" "$K"
 ok "--sqlite into a missing directory: exit 1" status_is 1 nodir.out
 ok "--sqlite into a missing directory: one error line" one_error nodir.out "$TMP/no/such/dir/x.db: cannot create"
+
+# ------------------------------------------------------------ --as-of
+# Khánh Hòa's Sở Kế hoạch và Đầu tư (duties of V.4) was merged into Sở Tài
+# chính on 2025-03-01: on 2026-01-01 its tasks are led by Sở Tài chính.
+pt asof.jsonl -f jsonl --duties --as-of=2026-01-01 "$K"
+ok "--as-of=2026-01-01: exit 0, nothing on stderr" eval '[ "$rc" -eq 0 ] && [ ! -s "$TMP/asof.jsonl.err" ]'
+ok "--as-of=2026-01-01: Sở Kế hoạch và Đầu tư's tasks have lead_today Sở Tài chính" "$PY" - "$TMP" <<'EOF2'
+import json, sys
+rows = [json.loads(l) for l in open(sys.argv[1] + "/asof.jsonl", encoding="utf-8")]
+khdt = [r for r in rows if "so-khdt" in r["lead_ids"].split("; ")]
+errors = []
+if not any(r["section"].startswith("V.4") for r in khdt):
+    errors.append("no V.4 duty led by so-khdt: %r" % [(r["task_id"], r["section"]) for r in khdt])
+for r in khdt:
+    if "Sở Tài chính" not in r["lead_today"].split("; "):
+        errors.append("%s: lead_today %r" % (r["task_id"], r["lead_today"]))
+    if "Sở Kế hoạch và Đầu tư" in r["lead_today"]:
+        errors.append("%s: the merged department still in lead_today" % r["task_id"])
+# An agency that was not reorganised is its own successor.
+yte = [r for r in rows if r["lead_ids"] == "so-y-te"]
+if not yte or any(r["lead_today"] != "Sở Y tế" for r in yte):
+    errors.append("Sở Y tế rows: %r" % [r["lead_today"] for r in yte])
+if any(r["lead"] and not r["lead_today"] for r in rows):
+    errors.append("a task with a lead but no lead_today")
+for e in errors:
+    print("#   " + e)
+sys.exit(1 if errors else 0)
+EOF2
+pt asof.csv -f csv --as-of=2026-01-01 "$K"
+ok "--as-of: the CSV has the lead_today column filled" eval \
+    'head -1 "$TMP/asof.csv" | grep -q ",lead_ids,lead_today," && grep -q "Sở Tài chính" "$TMP/asof.csv"'
+
+pt asof.db.out --duties --as-of=2026-01-01 --sqlite="$TMP/asof.db" "$K" "$T"
+ok "--as-of --sqlite: exit 0" status_is 0 asof.db.out
+ok "--as-of --sqlite: so-khdt resolves to so-tai-chinh; no NULL for known agencies" "$PY" - "$TMP" <<'EOF2'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1] + "/asof.db")
+q = lambda s: db.execute(s).fetchall()
+errors = []
+got = set(q("SELECT today_id, today_label FROM task_agencies WHERE agency_id = 'so-khdt'"))
+if got != {("so-tai-chinh", "Sở Tài chính")}:
+    errors.append("so-khdt today %r" % got)
+n = q("SELECT count(*) FROM task_agencies ta JOIN agencies a ON a.id = ta.agency_id WHERE a.known = 1 AND ta.today_id IS NULL")[0][0]
+if n:
+    errors.append("%d known agencies without today_id" % n)
+n = q("SELECT count(*) FROM task_agencies ta JOIN agencies a ON a.id = ta.agency_id WHERE a.known = 0 AND ta.today_id IS NOT NULL")[0][0]
+if n:
+    errors.append("%d unknown agencies with a today_id" % n)
+for e in errors:
+    print("#   " + e)
+sys.exit(1 if errors else 0)
+EOF2
+ok "--sqlite --duties: the two 2021-12-20 deadlines of khanhhoa, each on its duty" "$PY" - "$TMP" <<'EOF2'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1] + "/asof.db")
+rows = db.execute("""SELECT dl.text, t.part, t.task_id, dl.line, t.line
+    FROM deadlines dl JOIN documents d ON d.id = dl.document_id
+    LEFT JOIN tasks t ON t.id = dl.task_id
+    WHERE d.number = '12127/KH-UBND' AND dl.date = '2021-12-20'""").fetchall()
+errors = []
+if len(rows) != 2:
+    errors.append("%d rows: %r" % (len(rows), rows))
+for text, part, tid, line, tline in rows:
+    if "20/12/2021" not in text or part != "duty" or not line or line < tline:
+        errors.append("row %r" % ((text, part, tid, line, tline),))
+for e in errors:
+    print("#   " + e)
+sys.exit(1 if errors else 0)
+EOF2
+ok "--sqlite without --duties: the same two deadlines, task_id NULL" eval \
+    '[ "$(sqlite3 "$TMP/plans.db" "SELECT count(*) FROM deadlines dl JOIN documents d ON d.id = dl.document_id WHERE d.number = '"'"'12127/KH-UBND'"'"' AND dl.date = '"'"'2021-12-20'"'"' AND dl.task_id IS NULL")" = 2 ]'
 
 # ------------------------------------------------------------ errors
 pt missing.csv "$K" "$TMP/missing.txt" "$T"

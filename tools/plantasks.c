@@ -4,7 +4,9 @@
  * the next, so memory stays flat over a whole archive.  Produces: one row
  * per task (and per duty with --duties) in CSV, TSV, JSON Lines or a
  * Markdown table, and with --sqlite a relational database of documents,
- * sections, tasks, agencies, references and deadlines.  Every output format
+ * sections, tasks, agencies, references and deadlines.  With --as-of the
+ * agencies are also resolved to their successors after the 2025
+ * reorganisation (column lead_today).  Every output format
  * has the same columns, in the order of `columns` below; docs/plantasks.1
  * and docs/sqlite.md describe them. */
 #include "config.h"
@@ -28,7 +30,7 @@ static const char *prog = "plantasks";
 enum column {
     COL_FILE, COL_DOCUMENT, COL_PROVINCE, COL_PART, COL_SECTION, COL_HEADING,
     COL_TASK_ID, COL_TEXT,
-    COL_LEAD, COL_LEAD_PRINTED, COL_LEAD_IDS,
+    COL_LEAD, COL_LEAD_PRINTED, COL_LEAD_IDS, COL_LEAD_TODAY,
     COL_COORDINATE, COL_COORDINATE_PRINTED, COL_COORDINATE_IDS,
     COL_REQUESTED, COL_REQUESTED_PRINTED, COL_REQUESTED_IDS,
     COL_DEADLINE, COL_DEADLINE_DATE, COL_LINE,
@@ -37,13 +39,15 @@ enum column {
 
 static const char *const columns[NCOLS] = {
     "file", "document", "province", "part", "section", "heading", "task_id", "text",
-    "lead", "lead_printed", "lead_ids",
+    "lead", "lead_printed", "lead_ids", "lead_today",
     "coordinate", "coordinate_printed", "coordinate_ids",
     "requested", "requested_printed", "requested_ids",
     "deadline", "deadline_date", "line",
 };
 
 static const char *const role_names[3] = {"lead", "coordinate", "requested"};
+/* The first of the three columns (labels, printed, ids) of each role. */
+static const enum column role_col[3] = {COL_LEAD, COL_COORDINATE, COL_REQUESTED};
 static const char *const part_names[2] = {"task", "duty"};
 
 /* ------------------------------------------------------------ strings */
@@ -166,7 +170,7 @@ static void usage(FILE *out)
             "                        exists); the table is then written only if -o is\n"
             "                        also given (-o - for standard output)\n"
             "      --as-of=DATE      resolve agencies as of DATE (YYYY-MM-DD), after\n"
-            "                        the 2025 reorganisation\n"
+            "                        the 2025 reorganisation: column lead_today\n"
             "      --agencies=FILE   extra agency names (format of agencies.tsv)\n"
             "  -e, --encoding=NAME   read the input as NAME instead of detecting it:\n"
             "                        UTF-8, UTF-16LE, UTF-16BE, windows-1258, TCVN3,\n"
@@ -366,19 +370,22 @@ static const char schema[] =
     "CREATE TABLE agencies (\n"
     "  id TEXT PRIMARY KEY,\n"
     "  label TEXT NOT NULL,\n"
-    "  known INTEGER NOT NULL CHECK (known IN (0, 1)));\n"
+    "  known INTEGER NOT NULL CHECK (known IN (0, 1)),\n"
+    "  sector TEXT);\n"
     "CREATE TABLE task_agencies (\n"
     "  task_id INTEGER NOT NULL REFERENCES tasks(id),\n"
     "  role TEXT NOT NULL CHECK (role IN ('lead', 'coordinate', 'requested')),\n"
     "  agency_id TEXT NOT NULL REFERENCES agencies(id),\n"
-    "  printed TEXT NOT NULL);\n"
+    "  printed TEXT NOT NULL,\n"
+    "  today_id TEXT, today_label TEXT);\n"
     "CREATE TABLE refs (\n"
     "  document_id INTEGER NOT NULL REFERENCES documents(id),\n"
     "  type TEXT, number TEXT, number_raw TEXT, title TEXT, date TEXT,\n"
     "  issuer TEXT, mentions INTEGER, line INTEGER);\n"
     "CREATE TABLE deadlines (\n"
-    "  task_id INTEGER NOT NULL REFERENCES tasks(id),\n"
-    "  text TEXT NOT NULL, date TEXT);\n"
+    "  document_id INTEGER NOT NULL REFERENCES documents(id),\n"
+    "  task_id INTEGER REFERENCES tasks(id),\n"
+    "  text TEXT NOT NULL, date TEXT, line INTEGER);\n"
     "BEGIN;\n";
 
 /* Created after the rows are in: one sort instead of many updates. */
@@ -388,6 +395,7 @@ static const char indexes[] =
     "CREATE INDEX tasks_document ON tasks(document_id);\n"
     "CREATE INDEX sections_document ON sections(document_id);\n"
     "CREATE INDEX refs_document ON refs(document_id);\n"
+    "CREATE INDEX deadlines_document ON deadlines(document_id);\n"
     "CREATE INDEX deadlines_task ON deadlines(task_id);\n"
     "COMMIT;\n";
 
@@ -400,11 +408,16 @@ static const char *const stmt_sql[NSTMT] = {
     "VALUES (?, ?, ?, ?, ?, ?)",
     "INSERT INTO tasks (document_id, part, task_id, section, text, deadline, deadline_date, "
     "line) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-    "INSERT OR IGNORE INTO agencies (id, label, known) VALUES (?, ?, ?)",
-    "INSERT INTO task_agencies (task_id, role, agency_id, printed) VALUES (?, ?, ?, ?)",
+    "INSERT OR IGNORE INTO agencies (id, label, known, sector) VALUES (?, ?, ?, ?)",
+    "INSERT INTO task_agencies (task_id, role, agency_id, printed, today_id, today_label) "
+    "VALUES (?, ?, ?, ?, ?, ?)",
     "INSERT INTO refs (document_id, type, number, number_raw, title, date, issuer, mentions, "
     "line) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-    "INSERT INTO deadlines (task_id, text, date) VALUES (?, ?, ?)",
+    /* The task is looked up among this document's rows only: those from
+     * rowid ?6 on, a range scan of the primary key. */
+    "INSERT INTO deadlines (document_id, task_id, text, date, line) VALUES "
+    "(?1, (SELECT id FROM tasks WHERE id >= ?6 AND document_id = ?1 AND task_id = ?2), "
+    "?3, ?4, ?5)",
 };
 
 typedef struct db {
@@ -412,6 +425,7 @@ typedef struct db {
     char *tmp;
     sqlite3 *h;
     sqlite3_stmt *st[NSTMT];
+    sqlite3_int64 last_task;    /* rowid of the last tasks row, 0 before any */
     int failed;     /* exit status of the first failure, 0 while fine */
 } db;
 
@@ -619,7 +633,7 @@ static int db_task(db *d, sqlite3_int64 doc_id, vnplan_task_part part, const vnp
     sqlite3_bind_int64(s, 8, vnplan_task_line(t));
     if (!db_step(d, ST_TASK))
         return 0;
-    sqlite3_int64 tid = sqlite3_last_insert_rowid(d->h);
+    sqlite3_int64 tid = d->last_task = sqlite3_last_insert_rowid(d->h);
 
     for (int r = 0; r < 3; r++)
         for (size_t i = 0, n = vnplan_task_agency_count(t, (vnplan_role)r); i < n; i++) {
@@ -641,25 +655,47 @@ static int db_task(db *d, sqlite3_int64 doc_id, vnplan_task_part part, const vnp
             bind_text(s, 1, agency_id);
             bind_text(s, 2, id && label ? label : printed);
             sqlite3_bind_int(s, 3, id != NULL);
+            bind_text(s, 4, vnplan_task_agency_sector(t, (vnplan_role)r, i));
             int ok = db_step(d, ST_AGENCY);
             if (ok) {
+                const char *today_label = NULL;
+                const char *today = vnplan_task_agency_today(t, (vnplan_role)r, i, &today_label);
                 s = d->st[ST_TA];
                 sqlite3_bind_int64(s, 1, tid);
                 bind_text(s, 2, role_names[r]);
                 bind_text(s, 3, agency_id);
                 bind_text(s, 4, printed);
+                bind_text(s, 5, today);
+                bind_text(s, 6, today ? today_label : NULL);
                 ok = db_step(d, ST_TA);
             }
             free(key.p);
             if (!ok)
                 return 0;
         }
+    return 1;
+}
 
-    if (deadline) {
-        s = d->st[ST_DL];
-        sqlite3_bind_int64(s, 1, tid);
-        bind_text(s, 2, deadline);
-        bind_text(s, 3, date);
+/* The dated deadlines of a document, after its tasks: each linked to the
+ * tasks row that holds it (among the rows from `first_task` on), or NULL
+ * when it belongs to no task or to a part not written. */
+static int db_deadlines(db *d, sqlite3_int64 doc_id, const vnplan_document *doc,
+                        sqlite3_int64 first_task)
+{
+    for (size_t i = 0, n = vnplan_document_deadline_count(doc); i < n; i++) {
+        const char *date = NULL, *task = NULL;
+        long line = 0;
+        const char *text = vnplan_document_deadline(doc, i, &date, &task, &line);
+        if (!text)
+            continue;
+        sqlite3_stmt *s = d->st[ST_DL];
+        sqlite3_bind_int64(s, 1, doc_id);
+        bind_text(s, 2, task);
+        bind_text(s, 3, text);
+        bind_text(s, 4, date);
+        if (line > 0)
+            sqlite3_bind_int64(s, 5, line);
+        sqlite3_bind_int64(s, 6, first_task);
         if (!db_step(d, ST_DL))
             return 0;
     }
@@ -693,6 +729,40 @@ static void role_columns(const vnplan_task *t, vnplan_role role, sbuf out[3])
     }
 }
 
+/* Who leads the task on the --as-of date: the label of the body holding
+ * each lead agency's duties then (the agency itself when unchanged, the
+ * name as printed when the gazetteer does not know it), each once, joined
+ * by "; ".  Empty without --as-of. */
+static void today_column(const config *c, const vnplan_task *t, sbuf *out)
+{
+    if (!c->as_of)
+        return;
+    size_t n = vnplan_task_agency_count(t, VNPLAN_ROLE_LEAD), shown = 0;
+    const char **seen = calloc(n ? n : 1, sizeof *seen);
+    if (!seen) {
+        out->failed = 1;
+        return;
+    }
+    for (size_t i = 0; i < n; i++) {
+        const char *label = NULL;
+        const char *printed = vnplan_task_agency(t, VNPLAN_ROLE_LEAD, i, NULL, NULL);
+        if (!printed)
+            continue;
+        if (!vnplan_task_agency_today(t, VNPLAN_ROLE_LEAD, i, &label) || !label)
+            label = printed;
+        size_t k = 0;
+        while (k < shown && strcmp(seen[k], label) != 0)
+            k++;
+        if (k < shown)
+            continue;
+        if (shown)
+            sb_puts(out, "; ");
+        sb_puts(out, label);
+        seen[shown++] = label;
+    }
+    free(seen);
+}
+
 /* Rows (and database rows) for one parsed plan; returns an exit status. */
 static int emit_plan(const config *c, FILE *out, db *d, const char *file,
                      const vnplan_plan *plan)
@@ -702,6 +772,7 @@ static int emit_plan(const config *c, FILE *out, db *d, const char *file,
         sqlite3_int64 doc_id = 0;
         if (d && !(doc_id = db_document(d, file, doc)))
             return d->failed;
+        sqlite3_int64 first_task = d ? d->last_task + 1 : 0;
         for (int part = 0; part < 2; part++) {
             if (!c->parts[part])
                 continue;
@@ -712,7 +783,7 @@ static int emit_plan(const config *c, FILE *out, db *d, const char *file,
                     return d->failed;
                 if (!c->table)
                     continue;
-                sbuf roles[3][3];
+                sbuf roles[3][3], today = {0};
                 memset(roles, 0, sizeof roles);
                 const char *v[NCOLS];
                 char line[32];
@@ -734,11 +805,14 @@ static int emit_plan(const config *c, FILE *out, db *d, const char *file,
                 for (int r = 0; r < 3; r++) {
                     role_columns(t, (vnplan_role)r, roles[r]);
                     for (int k = 0; k < 3; k++) {
-                        v[COL_LEAD + 3 * r + k] = sb_str(&roles[r][k]);
-                        ok = ok && v[COL_LEAD + 3 * r + k];
+                        v[role_col[r] + k] = sb_str(&roles[r][k]);
+                        ok = ok && v[role_col[r] + k];
                     }
                 }
-                ok = ok && write_row(out, c, v, ln);
+                today_column(c, t, &today);
+                v[COL_LEAD_TODAY] = sb_str(&today);
+                ok = ok && v[COL_LEAD_TODAY] && write_row(out, c, v, ln);
+                free(today.p);
                 for (int r = 0; r < 3; r++)
                     for (int k = 0; k < 3; k++)
                         free(roles[r][k].p);
@@ -749,6 +823,8 @@ static int emit_plan(const config *c, FILE *out, db *d, const char *file,
                 }
             }
         }
+        if (d && !db_deadlines(d, doc_id, doc, first_task))
+            return d->failed;
     }
     return CLI_OK;
 }

@@ -1,0 +1,61 @@
+/* diff.h — the comparison of two plans as compare.c builds it and the
+ * render_diff_*.c renderers read it. */
+#ifndef VNPLAN_DIFF_H
+#define VNPLAN_DIFF_H
+#include "framework.h"
+#include "model.h"
+
+typedef struct vp_diff_pair {
+    const vnplan_task *a, *b;
+    double score;
+    int moved;       /* the two tasks are in different categories      */
+    int verbatim;    /* near-identical wording (shared national text)  */
+} vp_diff_pair;
+
+/* One framework category (the last one: unclassified tasks). */
+typedef struct vp_diff_cat {
+    const vp_category *category;       /* NULL for the unclassified    */
+    const vnplan_task **a, **b;        /* its tasks on each side       */
+    size_t na, nb, capa, capb;
+    vp_diff_pair *pairs;               /* pairs whose A task is here   */
+    size_t npairs, cappairs;
+    const vnplan_task **only_a, **only_b;
+    size_t nonly_a, nonly_b, caponly_a, caponly_b;
+} vp_diff_cat;
+
+typedef struct vp_diff_agency {
+    const struct vp_agency *agency;    /* NULL: unknown, named as printed */
+    const char *key, *label, *sector;
+    int in[2];                         /* named by side A / B           */
+    int lead[2];                       /* tasks it leads on each side   */
+} vp_diff_agency;
+
+typedef struct vp_diff_ref {
+    const char *key, *name, *type;
+    int mentions[2];
+} vp_diff_ref;
+
+struct vnplan_diff {
+    vp_arena *arena;
+    const vnplan_plan *pa, *pb;
+    const vnplan_document *da, *db;
+    const vp_framework *fw;
+    const char *framework;
+    double threshold;
+    vp_diff_cat *cats;
+    size_t ncats;
+    vp_diff_pair *pairs;
+    size_t npairs, cappairs;
+    size_t only[2], moved, verbatim;
+    vp_diff_agency *agencies;
+    size_t nagencies, capagencies;
+    vp_diff_ref *refs;
+    size_t nrefs, caprefs;
+    int differs;
+};
+
+char *vp_render_diff_text(const vnplan_diff *df, int width, int flags);
+char *vp_render_diff_json(const vnplan_diff *df);
+char *vp_render_diff_markdown(const vnplan_diff *df);
+char *vp_render_diff_html(const vnplan_diff *df);
+#endif

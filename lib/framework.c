@@ -1,0 +1,1236 @@
+/* framework.c — national frameworks as data: the loader of framework files
+ * (format: docs/frameworks.md) and the two matchers classify.c builds on,
+ * heading phrases and the weighted lexicon.
+ *
+ * Consumes: a framework file (UTF-8, INI-like: a [framework] section, then
+ * one [category ID] section per pillar, objective or non-pillar part) and,
+ * later, NFC UTF-8 text slices (a heading, a task, a section).
+ * Produces: vp_category records; for a heading the category one of its
+ * heading phrases names; for a text the lexicon score of every category and
+ * the terms found, with their byte spans.
+ *
+ * Design.  Phrases and text are cut into the same tokens: words (runs of
+ * letters, marks and digits).  Punctuation between words is ignored, so
+ * "tự lực, tự cường" matches "tự lực tự cường" and "HIV/AIDS" matches
+ * "HIV AIDS"; a strong stop (". ", ";", ":", "!", "?") between two words
+ * ends any phrase, so no match runs across a sentence.  A word's key is its
+ * folded form (vp_fold: case and tone placement, so "hòa", "hoà" and "HOÀ"
+ * are one word).  Keys are interned to small integers when the file is
+ * loaded, and every phrase becomes a path of word ids in a trie whose edges
+ * live in one hash table keyed by (node, word).  Matching walks the trie
+ * from each word and keeps the longest phrase: O(words × longest phrase),
+ * with the tokens produced on demand into a ring on the stack.  Words are
+ * folded with a table built from vp_fold itself at load time (precomposed
+ * Latin letters); any other word goes to vp_fold.
+ *
+ * Scores: a term found k times adds weight × (1 + 1/2 + ... + 1/2^(k-1)),
+ * so repeating a term raises the score but never beyond twice its weight;
+ * at each word the longest term wins and matches do not overlap. */
+#include "config.h"
+#include "framework.h"
+#include "error.h"
+#include "unicode.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Named limits. */
+enum {
+    MAX_FILE_BYTES = 1 << 20,   /* a framework file                          */
+    MAX_CATEGORIES = 64,        /* categories in one framework               */
+    MAX_TERMS = 4096,           /* lexicon entries (a score keeps a count of
+                                   each on the stack)                        */
+    MAX_PHRASE_WORDS = 16,      /* words in one term or heading phrase       */
+    MAX_OPTIONAL = 4,           /* "[...]" groups in one phrase              */
+    MAX_WORD_KEY = 96,          /* bytes of one folded word                  */
+    MAX_TONES = 4,              /* tone digits kept per word                 */
+    MAX_REPEATS = 16,           /* occurrences of a term that still count    */
+    RING = MAX_PHRASE_WORDS     /* tokens of lookahead                       */
+};
+
+#define MAX_WEIGHT 3.0
+#define DEFAULT_BAR 2.0
+#define DEFAULT_CONTEXT 0.5
+
+/* ================================================================ memory */
+
+typedef struct block {
+    struct block *next;
+    size_t used, cap;
+    char data[];
+} block;
+
+/* Fast fold of one precomposed letter: its folded base and tone digit. */
+typedef struct fold_entry {
+    unsigned char len;          /* bytes in base; 0: not in the table        */
+    char tone;                  /* '1'..'5' or 0                             */
+    char base[8];
+} fold_entry;
+
+#define FOLD_LO1 0x80
+#define FOLD_HI1 0x250          /* Latin-1 .. Latin Extended-B               */
+#define FOLD_LO2 0x1E00
+#define FOLD_HI2 0x1F00         /* Latin Extended Additional (Vietnamese)    */
+#define FOLD_N ((FOLD_HI1 - FOLD_LO1) + (FOLD_HI2 - FOLD_LO2))
+
+typedef struct vocab_slot {
+    const char *key;            /* NULL: empty */
+    uint32_t len, id;
+} vocab_slot;
+
+typedef struct edge_slot {
+    uint64_t key;               /* parent << 32 | word id; 0: empty */
+    uint32_t child;
+} edge_slot;
+
+typedef struct trie_node {
+    int32_t term;               /* first lexicon entry ending here, or -1    */
+    int32_t head;               /* heading phrase ending here, or -1         */
+    int32_t head_start;         /* one that must begin the heading ("^")     */
+    long ignore;                /* an "ignore" phrase ends here: its line     */
+} trie_node;
+
+typedef struct lex_entry {
+    const char *text;           /* as written in the file                    */
+    size_t category;
+    double weight;
+    int32_t next;               /* the same phrase in another category, -1   */
+    int32_t group;              /* the first spelling of its "[...]" term:
+                                   spellings of one term count as one       */
+    long line;
+} lex_entry;
+
+typedef struct head_entry {
+    const char *text;           /* as written, without "^"                   */
+    size_t category;
+    long line;
+} head_entry;
+
+typedef struct decision {
+    const char *text;           /* "161/QĐ-TTg"                              */
+    char *key;                  /* its comparison key (malloc'd)             */
+} decision;
+
+struct vp_framework {
+    const char *id, *title, *date, *path;
+    double bar, context;
+
+    vp_category *cats;
+    size_t ncats;
+
+    decision *decisions;
+    size_t ndecisions, capdecisions;
+
+    lex_entry *terms;
+    size_t nterms, capterms;
+    head_entry *heads;
+    size_t nheads, capheads;
+
+    vocab_slot *vocab;
+    size_t vocab_n, vocab_cap;
+    edge_slot *edges;
+    size_t edges_n, edges_cap;
+    trie_node *nodes;
+    size_t nodes_n, nodes_cap;
+
+    /* per category, the heading phrases (vp_category.headings) */
+    const char **headlist[MAX_CATEGORIES];
+    size_t nheadlist[MAX_CATEGORIES], capheadlist[MAX_CATEGORIES];
+
+    fold_entry fold[FOLD_N];
+    block *arena;
+};
+
+static void *arena_alloc(vp_framework *fw, size_t n)
+{
+    n = (n + 7) & ~(size_t)7;
+    block *b = fw->arena;
+    if (!b || b->cap - b->used < n) {
+        size_t cap = n > 16384 ? n : 16384;
+        b = malloc(sizeof *b + cap);
+        if (!b)
+            return NULL;
+        b->used = 0;
+        b->cap = cap;
+        b->next = fw->arena;
+        fw->arena = b;
+    }
+    void *p = b->data + b->used;
+    b->used += n;
+    return p;
+}
+
+static char *arena_strndup(vp_framework *fw, const char *s, size_t n)
+{
+    char *p = arena_alloc(fw, n + 1);
+    if (p) {
+        memcpy(p, s, n);
+        p[n] = '\0';
+    }
+    return p;
+}
+
+/* Grows a malloc'd array to hold one more element. */
+static int grow(void **v, size_t *cap, size_t n, size_t elem)
+{
+    if (n < *cap)
+        return 1;
+    size_t ncap = *cap ? *cap * 2 : 16;
+    void *nv = realloc(*v, ncap * elem);
+    if (!nv)
+        return 0;
+    *v = nv;
+    *cap = ncap;
+    return 1;
+}
+
+static uint64_t hash_bytes(const char *s, size_t n)
+{
+    uint64_t h = 1469598103934665603u;          /* FNV-1a */
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 1099511628211u;
+    }
+    return h;
+}
+
+static uint64_t hash_u64(uint64_t x)
+{
+    x ^= x >> 33;                               /* murmur3 finaliser */
+    x *= 0xff51afd7ed558ccdu;
+    x ^= x >> 33;
+    x *= 0xc4ceb9fe1a85ec53u;
+    x ^= x >> 33;
+    return x;
+}
+
+/* ================================================================ vocabulary, trie */
+
+static uint32_t vocab_find(const vp_framework *fw, const char *key, size_t len)
+{
+    if (!fw->vocab_cap)
+        return 0;
+    size_t mask = fw->vocab_cap - 1;
+    for (size_t i = hash_bytes(key, len) & mask;; i = (i + 1) & mask) {
+        const vocab_slot *s = &fw->vocab[i];
+        if (!s->key)
+            return 0;
+        if (s->len == len && memcmp(s->key, key, len) == 0)
+            return s->id;
+    }
+}
+
+/* The id of `key`, added when new; 0 when out of memory. */
+static uint32_t vocab_intern(vp_framework *fw, const char *key, size_t len)
+{
+    uint32_t id = vocab_find(fw, key, len);
+    if (id)
+        return id;
+    if ((fw->vocab_n + 1) * 2 > fw->vocab_cap) {
+        size_t cap = fw->vocab_cap ? fw->vocab_cap * 2 : 512;
+        vocab_slot *t = calloc(cap, sizeof *t);
+        if (!t)
+            return 0;
+        for (size_t j = 0; j < fw->vocab_cap; j++) {
+            if (!fw->vocab[j].key)
+                continue;
+            size_t i = hash_bytes(fw->vocab[j].key, fw->vocab[j].len) & (cap - 1);
+            while (t[i].key)
+                i = (i + 1) & (cap - 1);
+            t[i] = fw->vocab[j];
+        }
+        free(fw->vocab);
+        fw->vocab = t;
+        fw->vocab_cap = cap;
+    }
+    char *copy = arena_strndup(fw, key, len);
+    if (!copy)
+        return 0;
+    size_t mask = fw->vocab_cap - 1;
+    size_t i = hash_bytes(key, len) & mask;
+    while (fw->vocab[i].key)
+        i = (i + 1) & mask;
+    fw->vocab[i] = (vocab_slot){ copy, (uint32_t)len, (uint32_t)(fw->vocab_n + 1) };
+    fw->vocab_n++;
+    return (uint32_t)fw->vocab_n;
+}
+
+static uint32_t edge_find(const vp_framework *fw, uint32_t node, uint32_t word)
+{
+    if (!fw->edges_cap)
+        return 0;
+    uint64_t key = (uint64_t)node << 32 | word;
+    size_t mask = fw->edges_cap - 1;
+    for (size_t i = hash_u64(key) & mask;; i = (i + 1) & mask) {
+        if (fw->edges[i].key == key)
+            return fw->edges[i].child;
+        if (!fw->edges[i].key)
+            return 0;           /* the root is never a child */
+    }
+}
+
+static int node_new(vp_framework *fw, uint32_t *out)
+{
+    if (!grow((void **)&fw->nodes, &fw->nodes_cap, fw->nodes_n, sizeof *fw->nodes))
+        return 0;
+    fw->nodes[fw->nodes_n] = (trie_node){ -1, -1, -1, 0 };
+    *out = (uint32_t)fw->nodes_n++;
+    return 1;
+}
+
+/* The child of `node` by `word`, created when missing; 0 when out of memory. */
+static uint32_t edge_add(vp_framework *fw, uint32_t node, uint32_t word)
+{
+    uint32_t child = edge_find(fw, node, word);
+    if (child)
+        return child;
+    if ((fw->edges_n + 1) * 2 > fw->edges_cap) {
+        size_t cap = fw->edges_cap ? fw->edges_cap * 2 : 1024;
+        edge_slot *t = calloc(cap, sizeof *t);
+        if (!t)
+            return 0;
+        for (size_t j = 0; j < fw->edges_cap; j++) {
+            if (!fw->edges[j].key)
+                continue;
+            size_t i = hash_u64(fw->edges[j].key) & (cap - 1);
+            while (t[i].key)
+                i = (i + 1) & (cap - 1);
+            t[i] = fw->edges[j];
+        }
+        free(fw->edges);
+        fw->edges = t;
+        fw->edges_cap = cap;
+    }
+    if (!node_new(fw, &child))
+        return 0;
+    uint64_t key = (uint64_t)node << 32 | word;
+    size_t mask = fw->edges_cap - 1;
+    size_t i = hash_u64(key) & mask;
+    while (fw->edges[i].key)
+        i = (i + 1) & mask;
+    fw->edges[i] = (edge_slot){ key, child };
+    fw->edges_n++;
+    return child;
+}
+
+/* ================================================================ tokens */
+
+typedef struct tok {
+    size_t start, end;          /* bytes of the original text                */
+    uint32_t id;                /* vocabulary id; 0: in no phrase            */
+    int stop;                   /* a strong stop comes before it             */
+    int badkey;                 /* the key could not be computed             */
+} tok;
+
+static const fold_entry *fold_of(const vp_framework *fw, int32_t cp)
+{
+    if (cp >= FOLD_LO1 && cp < FOLD_HI1)
+        return &fw->fold[cp - FOLD_LO1];
+    if (cp >= FOLD_LO2 && cp < FOLD_HI2)
+        return &fw->fold[(FOLD_HI1 - FOLD_LO1) + (cp - FOLD_LO2)];
+    return NULL;
+}
+
+static int ascii_alnum(unsigned char c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static int is_mark_cp(int32_t cp)
+{
+    return (cp >= 0x300 && cp <= 0x36F) || (cp >= 0x1AB0 && cp <= 0x1AFF) ||
+           (cp >= 0x1DC0 && cp <= 0x1DFF) || (cp >= 0x20D0 && cp <= 0x20FF) ||
+           (cp >= 0xFE20 && cp <= 0xFE2F);
+}
+
+/* Invisible format characters (soft hyphen, zero-width space, BOM):
+ * vp_fold drops them, and so does the fast path. */
+static int is_ignorable_cp(int32_t cp)
+{
+    return cp == 0xAD || (cp >= 0x200B && cp <= 0x200D) || cp == 0x2060 || cp == 0xFEFF;
+}
+
+static int is_word_cp(const vp_framework *fw, int32_t cp)
+{
+    if (cp < 0x80)
+        return ascii_alnum((unsigned char)cp);
+    const fold_entry *fe = fold_of(fw, cp);
+    return (fe && fe->len) || is_mark_cp(cp) || is_ignorable_cp(cp) || vp_is_letter(cp);
+}
+
+/* A full stop, semicolon, colon, "!" or "?" ends phrases; a "." between two
+ * digits ("4.0") or inside an abbreviation ("v.v.") does not. */
+static int is_stop(const char *s, size_t len, size_t i)
+{
+    unsigned char c = (unsigned char)s[i];
+    if (c == ';' || c == ':' || c == '!' || c == '?')
+        return 1;
+    if (c != '.')
+        return 0;
+    return i + 1 >= len || !ascii_alnum((unsigned char)s[i + 1]);
+}
+
+/* The next word of s[*pos..len) into *t and its key into key[] (room for
+ * MAX_WORD_KEY + 1 bytes); 0 at the end of the text. */
+static int scan_word(const vp_framework *fw, const char *s, size_t len, size_t *pos, tok *t,
+                     char *key, size_t *klen)
+{
+    size_t i = *pos;
+    int stop = 0;
+    int32_t cp = 0;
+    while (i < len) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80) {
+            if (ascii_alnum(c))
+                break;
+            stop |= is_stop(s, len, i);
+            i++;
+            continue;
+        }
+        int n = vp_utf8_decode(s + i, len - i, &cp);
+        if (is_word_cp(fw, cp) && !is_ignorable_cp(cp))
+            break;
+        i += (size_t)n;
+    }
+    if (i >= len) {
+        *pos = len;
+        return 0;
+    }
+    t->start = i;
+    t->stop = stop;
+    t->badkey = 0;
+    t->id = 0;
+    char tones[MAX_TONES];
+    int ntones = 0, slow = 0;
+    size_t k = 0;
+    while (i < len) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80) {
+            if (!ascii_alnum(c))
+                break;
+            if (k < MAX_WORD_KEY)
+                key[k] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : (char)c;
+            k++;
+            i++;
+            continue;
+        }
+        int n = vp_utf8_decode(s + i, len - i, &cp);
+        if (!is_word_cp(fw, cp))
+            break;
+        const fold_entry *fe = fold_of(fw, cp);
+        if (fe && fe->len) {
+            if (k + fe->len <= MAX_WORD_KEY)
+                memcpy(key + k, fe->base, fe->len);
+            k += fe->len;
+            if (fe->tone && ntones < MAX_TONES)
+                tones[ntones++] = fe->tone;
+        } else if (!is_ignorable_cp(cp)) {
+            slow = 1;           /* a combining mark, or a letter outside the table */
+        }
+        i += (size_t)n;
+    }
+    t->end = i;
+    *pos = i;
+    for (int j = 0; j < ntones; j++, k++)
+        if (k < MAX_WORD_KEY)
+            key[k] = tones[j];
+    if (slow) {
+        size_t flen = 0;
+        char *f = vp_fold(s + t->start, t->end - t->start, VNPLAN_FOLD_DEFAULT, &flen);
+        k = f ? flen : MAX_WORD_KEY + 1;
+        if (f && flen <= MAX_WORD_KEY)
+            memcpy(key, f, flen);
+        free(f);
+    }
+    if (k > MAX_WORD_KEY || k == 0)
+        t->badkey = 1;
+    *klen = t->badkey ? 0 : k;
+    return 1;
+}
+
+/* Tokens of one text, produced on demand into a ring.  Token k is available
+ * while k + RING > the number produced; matching never looks back further
+ * than the longest phrase. */
+typedef struct stream {
+    const vp_framework *fw;
+    const char *s;
+    size_t len, pos, made;
+    int done;
+    tok ring[RING];
+} stream;
+
+static void stream_init(stream *st, const vp_framework *fw, const char *s, size_t len)
+{
+    st->fw = fw;
+    st->s = s;
+    st->len = len;
+    st->pos = 0;
+    st->made = 0;
+    st->done = 0;
+}
+
+static const tok *tok_at(stream *st, size_t k)
+{
+    while (st->made <= k) {
+        if (st->done)
+            return NULL;
+        char key[MAX_WORD_KEY + 8];
+        size_t klen;
+        tok *t = &st->ring[st->made % RING];
+        if (!scan_word(st->fw, st->s, st->len, &st->pos, t, key, &klen)) {
+            st->done = 1;
+            return NULL;
+        }
+        if (!t->badkey)
+            t->id = vocab_find(st->fw, key, klen);
+        st->made++;
+    }
+    return k + RING >= st->made ? &st->ring[k % RING] : NULL;
+}
+
+/* The longest phrase starting at token p: the token after it, and in *node
+ * its trie node; 0 when none.  `want` picks the field that marks an end
+ * (for terms, "ignore" phrases end one too: they hide the terms inside). */
+enum { WANT_TERM, WANT_HEAD, WANT_HEAD_START };
+
+static size_t longest_at(stream *st, size_t p, int want, uint32_t *out)
+{
+    const vp_framework *fw = st->fw;
+    uint32_t node = 0;
+    size_t best = 0;
+    for (size_t k = p; k < p + MAX_PHRASE_WORDS; k++) {
+        const tok *t = tok_at(st, k);
+        if (!t || !t->id || (k > p && t->stop))
+            break;
+        node = edge_find(fw, node, t->id);
+        if (!node)
+            break;
+        const trie_node *nd = &fw->nodes[node];
+        int32_t v = want == WANT_TERM ? (nd->ignore ? 0 : nd->term)
+                    : want == WANT_HEAD ? nd->head : nd->head_start;
+        if (v >= 0) {
+            best = k + 1;
+            *out = node;
+        }
+    }
+    return best;
+}
+
+/* ================================================================ matching */
+
+const vp_category *vp_framework_heading(const vp_framework *fw, const char *heading)
+{
+    if (!fw || !heading)
+        return NULL;
+    stream st;
+    stream_init(&st, fw, heading, strlen(heading));
+    const vp_category *other = NULL;
+    for (size_t p = 0; tok_at(&st, p); p++) {
+        uint32_t node;
+        int32_t h = -1;
+        if (p == 0 && longest_at(&st, p, WANT_HEAD_START, &node))
+            h = fw->nodes[node].head_start;
+        size_t end_any = longest_at(&st, p, WANT_HEAD, &node);
+        if (end_any && h < 0)
+            h = fw->nodes[node].head;
+        if (h < 0)
+            continue;
+        const vp_category *c = &fw->cats[fw->heads[h].category];
+        if (c->is_pillar)
+            return c;           /* pillar phrases before the others */
+        if (!other)
+            other = c;
+    }
+    return other;
+}
+
+size_t vp_framework_score(const vp_framework *fw, const char *text, size_t len,
+                          double *scores, vp_evidence *ev, size_t max_ev)
+{
+    if (!fw)
+        return 0;
+    if (scores)
+        for (size_t i = 0; i < fw->ncats; i++)
+            scores[i] = 0;
+    if (!text)
+        return 0;
+    unsigned char seen[MAX_TERMS];
+    memset(seen, 0, fw->nterms);
+    stream st;
+    stream_init(&st, fw, text, len);
+    size_t nev = 0;
+    for (size_t p = 0; tok_at(&st, p);) {
+        uint32_t node;
+        size_t end = longest_at(&st, p, WANT_TERM, &node);
+        if (!end) {
+            p++;
+            continue;
+        }
+        size_t start = tok_at(&st, p)->start, stop = tok_at(&st, end - 1)->end;
+        /* an "ignore" phrase has no terms: it only moves p past its words */
+        for (int32_t e = fw->nodes[node].term; e >= 0; e = fw->terms[e].next) {
+            const lex_entry *x = &fw->terms[e];
+            if (seen[x->group] >= MAX_REPEATS)
+                continue;
+            double w = x->weight / (double)(1u << seen[x->group]);
+            seen[x->group]++;
+            if (scores)
+                scores[x->category] += w;
+            if (ev && nev < max_ev)
+                ev[nev++] = (vp_evidence){ &fw->cats[x->category], x->text, start, stop, w };
+        }
+        p = end;
+    }
+    return nev;
+}
+
+/* ================================================================ queries */
+
+const char *vp_framework_id(const vp_framework *fw) { return fw ? fw->id : NULL; }
+const char *vp_framework_title(const vp_framework *fw) { return fw ? fw->title : NULL; }
+size_t vp_framework_count(const vp_framework *fw) { return fw ? fw->ncats : 0; }
+
+const vp_category *vp_framework_at(const vp_framework *fw, size_t i)
+{
+    return fw && i < fw->ncats ? &fw->cats[i] : NULL;
+}
+
+const vp_category *vp_framework_by_id(const vp_framework *fw, const char *id)
+{
+    for (size_t i = 0; fw && id && i < fw->ncats; i++)
+        if (strcmp(fw->cats[i].id, id) == 0)
+            return &fw->cats[i];
+    return NULL;
+}
+
+/* The comparison key of a document number: folded (case, "Đ"/"đ"), white
+ * space dropped, and a year between slashes dropped ("161/2016/QĐ-TTg" is
+ * "161/QĐ-TTg").  malloc'd; NULL on failure. */
+static char *number_key(const char *number)
+{
+    size_t flen;
+    char *f = vp_fold(number, strlen(number), VNPLAN_FOLD_DEFAULT, &flen);
+    if (!f)
+        return NULL;
+    size_t o = 0;
+    for (size_t i = 0; i < flen; i++)
+        if (f[i] != ' ')
+            f[o++] = f[i];
+    f[o] = '\0';
+    for (char *s = strchr(f, '/'); s; s = strchr(s + 1, '/')) {
+        if (strlen(s) > 6 && s[5] == '/' && s[1] >= '0' && s[1] <= '9' && s[2] >= '0' &&
+            s[2] <= '9' && s[3] >= '0' && s[3] <= '9' && s[4] >= '0' && s[4] <= '9') {
+            memmove(s, s + 5, strlen(s + 5) + 1);
+            break;
+        }
+    }
+    return f;
+}
+
+int vp_framework_cited(const vp_framework *fw, const char *number)
+{
+    if (!fw || !number || !fw->ndecisions)
+        return 0;
+    char *k = number_key(number);
+    int hit = 0;
+    for (size_t i = 0; k && !hit && i < fw->ndecisions; i++)
+        hit = strcmp(k, fw->decisions[i].key) == 0;
+    free(k);
+    return hit;
+}
+
+/* ================================================================ loading */
+
+typedef struct loader {
+    vp_framework *fw;
+    const char *path;
+    long line;
+    vnplan_error *err;
+    int section;                /* 0 none yet, 1 [framework], 2 [category] */
+    size_t cat;                 /* the category being read */
+    unsigned char seen_pillar, seen_prov;
+} loader;
+
+__attribute__((format(printf, 2, 3)))
+static int bad(loader *L, const char *fmt, ...)
+{
+    char msg[320];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    vp_error_set(L->err, VNPLAN_E_DATA, L->path, L->line, -1, "%s", msg);
+    return 0;
+}
+
+static int nomem(loader *L)
+{
+    vp_error_set(L->err, VNPLAN_E_NOMEM, L->path, L->line, -1, "out of memory");
+    return 0;
+}
+
+static int valid_id(const char *s)
+{
+    if (!*s || strlen(s) > 64)
+        return 0;
+    for (; *s; s++)
+        if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '_' || *s == '-'))
+            return 0;
+    return 1;
+}
+
+static char *trim(char *s)
+{
+    while (*s == ' ' || *s == '\t')
+        s++;
+    size_t n = strlen(s);
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+        s[--n] = '\0';
+    return s;
+}
+
+/* What a phrase is. */
+enum { PH_TERM, PH_HEAD, PH_HEAD_START, PH_IGNORE };
+
+/* Adds one spelling (no "[...]" left) of a phrase to the trie: a term of
+ * the current category with its weight, a heading phrase (PH_HEAD_START:
+ * one that must begin the heading), or a phrase whose words score
+ * nothing. */
+static int add_spelling(loader *L, const char *as_written, const char *phrase, size_t len,
+                        int kind, double weight, int32_t group)
+{
+    vp_framework *fw = L->fw;
+    uint32_t node = 0;
+    size_t pos = 0, nwords = 0;
+    tok t;
+    char key[MAX_WORD_KEY + 8];
+    size_t klen;
+    while (scan_word(fw, phrase, len, &pos, &t, key, &klen)) {
+        if (t.badkey)
+            return bad(L, "a word too long or not foldable in \"%s\"", as_written);
+        if (nwords && t.stop)
+            return bad(L, "\"%s\": a phrase cannot hold \".\", \";\", \":\", \"!\" or \"?\"",
+                       as_written);
+        if (++nwords > MAX_PHRASE_WORDS)
+            return bad(L, "\"%s\" has more than %d words", as_written, MAX_PHRASE_WORDS);
+        uint32_t id = vocab_intern(fw, key, klen);
+        if (!id || !(node = edge_add(fw, node, id)))
+            return nomem(L);
+    }
+    if (!nwords)
+        return bad(L, "\"%s\" has no words", as_written);
+    trie_node *nd = &fw->nodes[node];
+    if (kind == PH_IGNORE || (kind == PH_TERM && nd->ignore)) {
+        if (nd->ignore && kind == PH_IGNORE)
+            return bad(L, "\"%s\" is already ignored (line %ld)", as_written, nd->ignore);
+        if (nd->ignore || nd->term >= 0)
+            return bad(L, "\"%s\" is both a term (line %ld) and ignored (line %ld)", as_written,
+                       nd->term >= 0 ? fw->terms[nd->term].line : L->line,
+                       nd->ignore ? nd->ignore : L->line);
+        nd->ignore = L->line;
+        return 1;
+    }
+    if (kind == PH_TERM) {
+        for (int32_t e = nd->term; e >= 0; e = fw->terms[e].next)
+            if (fw->terms[e].category == L->cat)
+                return bad(L, "term \"%s\" already in this category (line %ld)", as_written,
+                           fw->terms[e].line);
+        if (fw->nterms == MAX_TERMS)
+            return bad(L, "more than %d terms", MAX_TERMS);
+        if (!grow((void **)&fw->terms, &fw->capterms, fw->nterms, sizeof *fw->terms))
+            return nomem(L);
+        fw->terms[fw->nterms] =
+            (lex_entry){ as_written, L->cat, weight, nd->term,
+                         group >= 0 ? group : (int32_t)fw->nterms, L->line };
+        nd->term = (int32_t)fw->nterms++;
+        return 1;
+    }
+    int32_t *slot = kind == PH_HEAD_START ? &nd->head_start : &nd->head;
+    if (*slot >= 0) {
+        const head_entry *h = &fw->heads[*slot];
+        return bad(L, "heading phrase \"%s\" already names %s (line %ld)", as_written,
+                   fw->cats[h->category].id, h->line);
+    }
+    if (!grow((void **)&fw->heads, &fw->capheads, fw->nheads, sizeof *fw->heads))
+        return nomem(L);
+    fw->heads[fw->nheads] = (head_entry){ as_written, L->cat, L->line };
+    *slot = (int32_t)fw->nheads++;
+    return 1;
+}
+
+/* Adds a phrase with optional "[...]" parts: every combination of them. */
+static int add_phrase(loader *L, const char *phrase, int kind, double weight)
+{
+    size_t len = strlen(phrase);
+    size_t open[MAX_OPTIONAL], close[MAX_OPTIONAL];
+    size_t nopt = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (phrase[i] == '[') {
+            if (nopt == MAX_OPTIONAL)
+                return bad(L, "more than %d optional parts in \"%s\"", MAX_OPTIONAL, phrase);
+            const char *c = memchr(phrase + i + 1, ']', len - i - 1);
+            const char *o = memchr(phrase + i + 1, '[', len - i - 1);
+            if (!c || (o && o < c))
+                return bad(L, "unbalanced \"[\" in \"%s\"", phrase);
+            open[nopt] = i;
+            close[nopt] = (size_t)(c - phrase);
+            i = close[nopt++];
+        } else if (phrase[i] == ']') {
+            return bad(L, "unbalanced \"]\" in \"%s\"", phrase);
+        }
+    }
+    const char *as_written = arena_strndup(L->fw, phrase, len);
+    char *buf = arena_alloc(L->fw, len + 1);
+    if (!as_written || !buf)
+        return nomem(L);
+    int32_t group = -1;         /* the entry of the first spelling */
+    for (unsigned mask = 0; mask < (1u << nopt); mask++) {
+        size_t b = 0, i = 0;
+        for (size_t o = 0; o <= nopt; o++) {
+            size_t stop = o < nopt ? open[o] : len;
+            memcpy(buf + b, phrase + i, stop - i);
+            b += stop - i;
+            if (o == nopt)
+                break;
+            if (mask & (1u << o)) {
+                size_t n = close[o] - open[o] - 1;
+                memcpy(buf + b, phrase + open[o] + 1, n);
+                b += n;
+            }
+            i = close[o] + 1;
+        }
+        buf[b] = '\0';
+        if (!add_spelling(L, as_written, buf, b, kind, weight, group))
+            return 0;
+        if (kind == PH_TERM && group < 0)
+            group = (int32_t)L->fw->nterms - 1;
+    }
+    if (kind != PH_HEAD && kind != PH_HEAD_START)
+        return 1;
+    /* Keep the heading phrase on its category, "^" included. */
+    size_t c = L->cat;
+    const char *shown = as_written;
+    if (kind == PH_HEAD_START) {
+        char *with = arena_alloc(L->fw, len + 2);
+        if (!with)
+            return nomem(L);
+        with[0] = '^';
+        memcpy(with + 1, phrase, len + 1);
+        shown = with;
+    }
+    if (!grow((void **)&L->fw->headlist[c], &L->fw->capheadlist[c], L->fw->nheadlist[c],
+              sizeof *L->fw->headlist[c]))
+        return nomem(L);
+    L->fw->headlist[c][L->fw->nheadlist[c]++] = shown;
+    return 1;
+}
+
+static int parse_number(const char *s, double *out)
+{
+    char *end;
+    errno = 0;
+    double v = strtod(s, &end);
+    if (end == s || errno)
+        return 0;
+    while (*end == ' ' || *end == '\t')
+        end++;
+    if (*end)
+        return 0;
+    *out = v;
+    return 1;
+}
+
+static int yes_no(loader *L, const char *key, const char *v, int *out)
+{
+    if (strcmp(v, "yes") == 0)
+        *out = 1;
+    else if (strcmp(v, "no") == 0)
+        *out = 0;
+    else
+        return bad(L, "%s must be \"yes\" or \"no\", not \"%s\"", key, v);
+    return 1;
+}
+
+static int begin_section(loader *L, char *line)
+{
+    vp_framework *fw = L->fw;
+    size_t n = strlen(line);
+    if (line[n - 1] != ']')
+        return bad(L, "a section line must end with \"]\"");
+    line[n - 1] = '\0';
+    char *name = trim(line + 1);
+    if (strcmp(name, "framework") == 0) {
+        if (L->section)
+            return bad(L, "[framework] must come first, and once");
+        L->section = 1;
+        return 1;
+    }
+    if (strncmp(name, "category", 8) != 0 || (name[8] != ' ' && name[8] != '\t'))
+        return bad(L, "unknown section [%s] (want [framework] or [category ID])", name);
+    if (L->section == 0)
+        return bad(L, "[framework] must come first");
+    char *id = trim(name + 9);
+    if (!valid_id(id))
+        return bad(L, "bad category id \"%s\" (want lower-case letters, digits, \"_\", \"-\")",
+                   id);
+    if (vp_framework_by_id(fw, id))
+        return bad(L, "category \"%s\" defined twice", id);
+    if (fw->ncats == MAX_CATEGORIES)
+        return bad(L, "more than %d categories", MAX_CATEGORIES);
+    if (!fw->cats && !(fw->cats = calloc(MAX_CATEGORIES, sizeof *fw->cats)))
+        return nomem(L);
+    vp_category *c = &fw->cats[fw->ncats];
+    memset(c, 0, sizeof *c);
+    c->index = fw->ncats;
+    if (!(c->id = arena_strndup(fw, id, strlen(id))))
+        return nomem(L);
+    L->cat = fw->ncats++;
+    L->section = 2;
+    return 1;
+}
+
+static int framework_key(loader *L, const char *key, char *v)
+{
+    vp_framework *fw = L->fw;
+    const char **slot = NULL;
+    if (strcmp(key, "id") == 0) {
+        if (!valid_id(v))
+            return bad(L, "bad framework id \"%s\"", v);
+        slot = &fw->id;
+    } else if (strcmp(key, "title") == 0) {
+        slot = &fw->title;
+    } else if (strcmp(key, "date") == 0) {
+        slot = &fw->date;
+    } else if (strcmp(key, "source") == 0 || strcmp(key, "note") == 0) {
+        return 1;               /* for the reader of the file */
+    } else if (strcmp(key, "ignore") == 0) {
+        return add_phrase(L, v, PH_IGNORE, 0);
+    } else if (strcmp(key, "decision") == 0) {
+        if (!*v)
+            return bad(L, "empty decision number");
+        if (!grow((void **)&fw->decisions, &fw->capdecisions, fw->ndecisions,
+                  sizeof *fw->decisions))
+            return nomem(L);
+        decision *d = &fw->decisions[fw->ndecisions];
+        d->text = arena_strndup(fw, v, strlen(v));
+        d->key = number_key(v);
+        if (!d->text || !d->key) {
+            free(d->key);
+            return nomem(L);
+        }
+        fw->ndecisions++;
+        return 1;
+    } else if (strcmp(key, "bar") == 0 || strcmp(key, "context") == 0) {
+        double x;
+        if (!parse_number(v, &x) || x < 0 || x > 100)
+            return bad(L, "%s must be a number from 0 to 100, not \"%s\"", key, v);
+        *(strcmp(key, "bar") == 0 ? &fw->bar : &fw->context) = x;
+        return 1;
+    } else {
+        return bad(L, "unknown key \"%s\" in [framework]", key);
+    }
+    if (*slot)
+        return bad(L, "\"%s\" given twice", key);
+    if (!*v)
+        return bad(L, "empty %s", key);
+    if (!(*slot = arena_strndup(fw, v, strlen(v))))
+        return nomem(L);
+    return 1;
+}
+
+static int category_key(loader *L, const char *key, char *v)
+{
+    vp_framework *fw = L->fw;
+    vp_category *c = &fw->cats[L->cat];
+    const char **slot = NULL;
+    if (strcmp(key, "term") == 0) {
+        char *colon = strrchr(v, ':');
+        double w;
+        if (!colon)
+            return bad(L, "want \"term = phrase : weight\"");
+        *colon = '\0';
+        char *phrase = trim(v);
+        if (!parse_number(trim(colon + 1), &w) || w <= 0 || w > MAX_WEIGHT)
+            return bad(L, "weight of \"%s\" must be a number above 0, at most 3", phrase);
+        return add_phrase(L, phrase, PH_TERM, w);
+    }
+    if (strcmp(key, "heading") == 0) {
+        int start = v[0] == '^';
+        return add_phrase(L, trim(v + start), start ? PH_HEAD_START : PH_HEAD, 0);
+    }
+    if (strcmp(key, "pillar") == 0) {
+        if (L->seen_pillar)
+            return bad(L, "\"pillar\" given twice");
+        L->seen_pillar = 1;
+        return yes_no(L, key, v, &c->is_pillar);
+    }
+    if (strcmp(key, "provisional") == 0) {
+        if (L->seen_prov)
+            return bad(L, "\"provisional\" given twice");
+        L->seen_prov = 1;
+        return yes_no(L, key, v, &c->provisional);
+    }
+    if (strcmp(key, "source") == 0 || strcmp(key, "note") == 0)
+        return 1;
+    if (strcmp(key, "label_vi") == 0)
+        slot = &c->label_vi;
+    else if (strcmp(key, "label_en") == 0)
+        slot = &c->label_en;
+    else if (strcmp(key, "blueprint") == 0)
+        slot = &c->blueprint;
+    else if (strcmp(key, "elements") == 0)
+        slot = &c->elements;
+    else if (strcmp(key, "crosswalk") == 0) {
+        /* ids separated by spaces or commas, kept space-separated */
+        char *o = v;
+        for (char *s = v; *s; s++) {
+            char ch = *s == ',' || *s == '\t' ? ' ' : *s;
+            if (ch == ' ' && (o == v || o[-1] == ' '))
+                continue;
+            if (ch != ' ' && ch != '_' && ch != '-' && !(ch >= 'a' && ch <= 'z') &&
+                !(ch >= '0' && ch <= '9'))
+                return bad(L, "bad crosswalk \"%s\" (want category ids)", v);
+            *o++ = ch;
+        }
+        while (o > v && o[-1] == ' ')
+            o--;
+        *o = '\0';
+        slot = &c->crosswalk;
+    } else {
+        return bad(L, "unknown key \"%s\" in [category %s]", key, c->id);
+    }
+    if (*slot)
+        return bad(L, "\"%s\" given twice", key);
+    if (!*v)
+        return 1;               /* an empty value leaves the field unset */
+    if (!(*slot = arena_strndup(fw, v, strlen(v))))
+        return nomem(L);
+    return 1;
+}
+
+/* The end of a [category]: what it must have. */
+static int end_category(loader *L)
+{
+    if (L->section != 2)
+        return 1;
+    const vp_category *c = &L->fw->cats[L->cat];
+    if (!c->label_vi)
+        return bad(L, "[category %s] has no label_vi", c->id);
+    L->seen_pillar = L->seen_prov = 0;
+    return 1;
+}
+
+static int load_line(loader *L, char *line)
+{
+    if (line[0] == '[') {
+        if (!end_category(L))
+            return 0;
+        return begin_section(L, line);
+    }
+    char *eq = strchr(line, '=');
+    if (!eq)
+        return bad(L, "want \"key = value\", a [section] or a # comment");
+    *eq = '\0';
+    char *key = trim(line), *v = trim(eq + 1);
+    if (!L->section)
+        return bad(L, "\"%s\" before [framework]", key);
+    return L->section == 1 ? framework_key(L, key, v) : category_key(L, key, v);
+}
+
+/* The fast-fold table, from vp_fold on each letter alone. */
+static int build_fold_table(vp_framework *fw)
+{
+    for (int32_t cp = FOLD_LO1; cp < FOLD_HI2; cp++) {
+        if (cp == FOLD_HI1)
+            cp = FOLD_LO2;
+        fold_entry *fe = (fold_entry *)fold_of(fw, cp);
+        memset(fe, 0, sizeof *fe);
+        if (!vp_is_letter(cp))
+            continue;
+        char u[4];
+        int n = vp_utf8_encode(cp, u);
+        size_t flen = 0;
+        char *f = vp_fold(u, (size_t)n, VNPLAN_FOLD_DEFAULT, &flen);
+        if (!f)
+            return 0;
+        char tone = 0;
+        if (flen > 1 && f[flen - 1] >= '1' && f[flen - 1] <= '5') {
+            tone = f[flen - 1];
+            flen--;
+        }
+        if (flen >= 1 && flen <= sizeof fe->base) {
+            memcpy(fe->base, f, flen);
+            fe->len = (unsigned char)flen;
+            fe->tone = tone;
+        }
+        free(f);
+    }
+    return 1;
+}
+
+static int load_file(vp_framework *fw, const char *path, vnplan_error *err)
+{
+    FILE *f = NULL;
+    char *data = NULL, *text = NULL;
+    int ok = 0;
+    loader L = { fw, fw->path, 0, err, 0, 0, 0, 0 };
+    f = fopen(path, "rb");
+    if (!f) {
+        vp_error_set(err, VNPLAN_E_DATA, path, 0, -1, "cannot open framework file: %s",
+                     strerror(errno));
+        goto done;
+    }
+    data = malloc(MAX_FILE_BYTES + 1);
+    if (!data) {
+        nomem(&L);
+        goto done;
+    }
+    size_t len = fread(data, 1, MAX_FILE_BYTES + 1, f);
+    if (ferror(f) || len > MAX_FILE_BYTES) {
+        vp_error_set(err, VNPLAN_E_DATA, path, 0, -1, "%s",
+                     ferror(f) ? "cannot read framework file" : "framework file too large");
+        goto done;
+    }
+    long bad_at = vp_utf8_invalid_offset(data, len);
+    if (bad_at >= 0) {
+        long line = 1;
+        for (long i = 0; i < bad_at; i++)
+            line += data[i] == '\n';
+        vp_error_set(err, VNPLAN_E_DATA, path, line, bad_at, "not UTF-8 at byte %ld", bad_at);
+        goto done;
+    }
+    if (memchr(data, '\0', len)) {
+        long line = 1;
+        for (const char *s = data; *s; s++)
+            line += *s == '\n';
+        vp_error_set(err, VNPLAN_E_DATA, path, line, -1, "NUL byte in line");
+        goto done;
+    }
+    /* NFC once, so labels read as typed whatever the editor saved;
+     * normalisation keeps line breaks, so line numbers still hold. */
+    text = vp_nfc(data, len, &len);
+    if (!text) {
+        nomem(&L);
+        goto done;
+    }
+    size_t pos = len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    while (pos < len) {
+        char *line = text + pos;
+        char *nl = memchr(line, '\n', len - pos);
+        size_t n = nl ? (size_t)(nl - line) : len - pos;
+        pos += n + 1;
+        L.line++;
+        line[n] = '\0';
+        if (n && line[n - 1] == '\r')
+            line[--n] = '\0';
+        char *s = trim(line);
+        if (!*s || *s == '#')
+            continue;
+        if (!load_line(&L, s))
+            goto done;
+    }
+    if (!end_category(&L))
+        goto done;
+    L.line = 0;
+    if (!L.section) {
+        bad(&L, "no [framework] section");
+        goto done;
+    }
+    if (!fw->id || !fw->title) {
+        bad(&L, "[framework] needs an id and a title");
+        goto done;
+    }
+    if (!fw->ncats) {
+        bad(&L, "no [category ...] sections");
+        goto done;
+    }
+    ok = 1;
+done:
+    free(text);
+    free(data);
+    if (f)
+        fclose(f);
+    return ok;
+}
+
+static int is_path(const char *s)
+{
+    size_t n = strlen(s);
+    return strchr(s, '/') || (n > 4 && strcmp(s + n - 4, ".txt") == 0);
+}
+
+vp_framework *vp_framework_load(const char *name_or_path, const char *datadir,
+                                 vnplan_error *err)
+{
+    char path[4096];
+    vp_framework *fw = NULL;
+    if (!name_or_path || !*name_or_path) {
+        vp_error_set(err, VNPLAN_E_USAGE, NULL, 0, -1, "no framework named");
+        return NULL;
+    }
+    if (is_path(name_or_path)) {
+        if ((size_t)snprintf(path, sizeof path, "%s", name_or_path) >= sizeof path) {
+            vp_error_set(err, VNPLAN_E_DATA, NULL, 0, -1, "framework path too long");
+            return NULL;
+        }
+    } else {
+        if (!valid_id(name_or_path)) {
+            vp_error_set(err, VNPLAN_E_DATA, NULL, 0, -1,
+                         "unknown framework \"%s\" (want an id such as qd161, or a file)",
+                         name_or_path);
+            return NULL;
+        }
+        if ((size_t)snprintf(path, sizeof path, "%s/frameworks/%s.txt",
+                             datadir ? datadir : ".", name_or_path) >= sizeof path) {
+            vp_error_set(err, VNPLAN_E_DATA, NULL, 0, -1, "data directory path too long");
+            return NULL;
+        }
+    }
+    fw = calloc(1, sizeof *fw);
+    uint32_t root;
+    if (!fw || !build_fold_table(fw) || !node_new(fw, &root) ||
+        !(fw->path = arena_strndup(fw, path, strlen(path)))) {
+        vp_error_set(err, VNPLAN_E_NOMEM, path, 0, -1, "out of memory");
+        goto fail;
+    }
+    fw->bar = DEFAULT_BAR;
+    fw->context = DEFAULT_CONTEXT;
+    if (!load_file(fw, path, err))
+        goto fail;
+    for (size_t i = 0; i < fw->ncats; i++) {
+        fw->cats[i].headings = fw->headlist[i];
+        fw->cats[i].nheadings = fw->nheadlist[i];
+        fw->cats[i].bar = fw->bar;
+        fw->cats[i].context = fw->context;
+    }
+    return fw;
+fail:
+    vp_framework_free(fw);
+    return NULL;
+}
+
+void vp_framework_free(vp_framework *fw)
+{
+    if (!fw)
+        return;
+    for (block *b = fw->arena, *next; b; b = next) {
+        next = b->next;
+        free(b);
+    }
+    for (size_t i = 0; i < fw->ndecisions; i++)
+        free(fw->decisions[i].key);
+    for (size_t i = 0; i < MAX_CATEGORIES; i++)
+        free(fw->headlist[i]);
+    free(fw->decisions);
+    free(fw->cats);
+    free(fw->terms);
+    free(fw->heads);
+    free(fw->vocab);
+    free(fw->edges);
+    free(fw->nodes);
+    free(fw);
+}

@@ -1,0 +1,184 @@
+/* plandiff — compare two provinces' plans pillar by pillar. */
+#include "config.h"
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+#include "cli.h"
+#include "vnplan.h"
+
+static const char *prog = "plandiff";
+
+/* Exit statuses, like diff(1). */
+enum { SAME = 0, DIFFERENT = 1, TROUBLE = 2 };
+
+static void usage(FILE *out)
+{
+    fprintf(out,
+            "Usage: %s [OPTION]... PLAN_A PLAN_B\n"
+            "Compare two plans pillar by pillar against the framework they implement\n"
+            "(Decision 161/QĐ-TTg by default): tasks both plan (paired, with their\n"
+            "similarity), tasks only one plans, who leads them, the laws each cites,\n"
+            "and their reporting duties.  A file holding a dispatch and the plan it\n"
+            "covers is compared by its plan.  \"-\" reads one plan from standard input.\n"
+            "\n"
+            "  -f, --format=FORMAT     text (default), json, markdown, or html (one\n"
+            "                          self-contained page)\n"
+            "      --framework=NAME    qd161, qd155, or a framework file; default:\n"
+            "                          detected from the decisions the plans cite\n"
+            "  -o, --output=FILE       write to FILE instead of standard output\n"
+            "      --color=WHEN        auto (default: on a terminal unless NO_COLOR is\n"
+            "                          set), always, never\n"
+            "  -w, --width=COLUMNS     text width (default: the terminal's, else 100)\n"
+            "  -e, --encoding=NAME     read both files as NAME (see planparse(1))\n"
+            "      --as-of=DATE        show who holds each agency's duties on DATE\n"
+            "      --datadir=DIR       data directory (default: installed, or\n"
+            "                          $VNPLAN_DATADIR)\n"
+            "  -h, --help              show this help and exit\n"
+            "  -V, --version           show versions and exit\n"
+            "\n"
+            "Exit status: 0 the plans do not differ, 1 they differ, 2 trouble (a file\n"
+            "cannot be read, is not a plan, or bad usage).\n",
+            prog);
+}
+
+static int trouble(const char *fmt, const char *arg)
+{
+    fprintf(stderr, "%s: ", prog);
+    fprintf(stderr, fmt, arg);
+    fprintf(stderr, "\nTry '%s --help'.\n", prog);
+    return TROUBLE;
+}
+
+static int valid_date(const char *s)
+{
+    int y, m, d;
+    char tail;
+    return strlen(s) == 10 && sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 && m >= 1 &&
+           m <= 12 && d >= 1 && d <= 31;
+}
+
+int main(int argc, char **argv)
+{
+    enum { OPT_FRAMEWORK = 256, OPT_COLOR, OPT_AS_OF, OPT_DATADIR };
+    static const struct option longopts[] = {
+        {"format", required_argument, NULL, 'f'},
+        {"framework", required_argument, NULL, OPT_FRAMEWORK},
+        {"output", required_argument, NULL, 'o'},
+        {"color", required_argument, NULL, OPT_COLOR},
+        {"colour", required_argument, NULL, OPT_COLOR},
+        {"width", required_argument, NULL, 'w'},
+        {"encoding", required_argument, NULL, 'e'},
+        {"as-of", required_argument, NULL, OPT_AS_OF},
+        {"datadir", required_argument, NULL, OPT_DATADIR},
+        {"help", no_argument, NULL, 'h'},
+        {"version", no_argument, NULL, 'V'},
+        {NULL, 0, NULL, 0},
+    };
+    vnplan_diff_format format = VNPLAN_DIFF_TEXT;
+    const char *framework = NULL, *output = NULL, *encoding = NULL, *as_of = NULL,
+               *datadir = NULL, *color = "auto";
+    int width = 0, c;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, ":f:o:w:e:hV", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'f':
+            if (strcmp(optarg, "text") == 0) format = VNPLAN_DIFF_TEXT;
+            else if (strcmp(optarg, "json") == 0) format = VNPLAN_DIFF_JSON;
+            else if (strcmp(optarg, "markdown") == 0) format = VNPLAN_DIFF_MARKDOWN;
+            else if (strcmp(optarg, "html") == 0) format = VNPLAN_DIFF_HTML;
+            else return trouble("unknown format '%s' (text, json, markdown, html)", optarg);
+            break;
+        case OPT_FRAMEWORK: framework = optarg; break;
+        case 'o': output = optarg; break;
+        case OPT_COLOR:
+            if (strcmp(optarg, "auto") && strcmp(optarg, "always") && strcmp(optarg, "never"))
+                return trouble("--color takes auto, always or never, not '%s'", optarg);
+            color = optarg;
+            break;
+        case 'w':
+            width = atoi(optarg);
+            if (width < 20 || width > 1000)
+                return trouble("--width takes 20 to 1000 columns, not '%s'", optarg);
+            break;
+        case 'e': encoding = optarg; break;
+        case OPT_AS_OF:
+            if (!valid_date(optarg))
+                return trouble("invalid date '%s' for --as-of (use YYYY-MM-DD)", optarg);
+            as_of = optarg;
+            break;
+        case OPT_DATADIR: datadir = optarg; break;
+        case 'h': usage(stdout); return SAME;
+        case 'V': cli_version(prog, stdout); return SAME;
+        case ':': return trouble("option '%s' needs a value", argv[optind - 1]);
+        default: return trouble("unknown option '%s'", argv[optind - 1]);
+        }
+    }
+    if (argc - optind != 2)
+        return trouble("%s", argc - optind < 2 ? "two plans are needed" : "only two plans, please");
+
+    vnplan_options *opts = cli_options();
+    vnplan_plan *a = NULL, *b = NULL;
+    vnplan_diff *df = NULL;
+    char *text = NULL;
+    int status = TROUBLE;
+    if (!opts) {
+        fprintf(stderr, "%s: out of memory\n", prog);
+        return TROUBLE;
+    }
+    if (datadir)
+        vnplan_options_set_datadir(opts, datadir);
+    if (as_of)
+        vnplan_options_set_as_of(opts, as_of);
+    if (encoding && vnplan_options_set_encoding(opts, encoding) != VNPLAN_OK) {
+        trouble("unknown encoding '%s'", encoding);
+        goto done;
+    }
+    if (framework && vnplan_options_set_framework(opts, framework) != VNPLAN_OK) {
+        fprintf(stderr, "%s: %s: cannot load this framework (see docs/frameworks.md)\n", prog,
+                framework);
+        goto done;
+    }
+    vnplan_error err;
+    if (!(a = vnplan_parse_file(argv[optind], opts, &err)) ||
+        !(b = vnplan_parse_file(argv[optind + 1], opts, &err)) ||
+        !(df = vnplan_compare(a, b, opts, &err))) {
+        cli_report(prog, &err);
+        goto done;
+    }
+    int flags = 0;
+    if (format == VNPLAN_DIFF_TEXT) {
+        int tty = isatty(STDOUT_FILENO) && !output;
+        const char *no_color = getenv("NO_COLOR");
+        if (strcmp(color, "always") == 0 ||
+            (strcmp(color, "auto") == 0 && tty && !(no_color && *no_color)))
+            flags |= VNPLAN_RENDER_COLOR;
+        if (!width) {
+            struct winsize ws;
+            const char *cols = getenv("COLUMNS");
+            if (tty && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 20)
+                width = ws.ws_col;
+            else if (cols && atoi(cols) >= 20)
+                width = atoi(cols);
+            else
+                width = 100;
+        }
+    }
+    text = vnplan_diff_render(df, format, width, flags);
+    if (!text) {
+        fprintf(stderr, "%s: out of memory\n", prog);
+        goto done;
+    }
+    if (!cli_write(prog, output, text))
+        goto done;
+    status = vnplan_diff_differs(df) ? DIFFERENT : SAME;
+done:
+    free(text);
+    vnplan_diff_free(df);
+    vnplan_plan_free(a);
+    vnplan_plan_free(b);
+    vnplan_options_free(opts);
+    return status;
+}
