@@ -3,6 +3,7 @@
  * stack indexed by level holds each open section's "children" array. */
 #include "config.h"
 #include "agencies.h"
+#include "framework.h"
 #include "model.h"
 #include "render.h"
 #include <jansson.h>
@@ -33,10 +34,13 @@ static json_t *sections(const vnplan_section *root)
     while (s) {
         int lvl = s->level < MAX_LEVEL ? s->level : MAX_LEVEL - 1;
         json_t *kids = json_array();
-        json_t *o = json_pack("{s:s, s:s, s:s, s:i, s:I, s:o, s:o}", "path", s->path, "number",
-                              s->number, "heading", s->heading, "level", s->level, "line",
-                              (json_int_t)s->line, "paragraphs", paragraphs(s), "children",
-                              kids);
+        json_t *o = json_pack("{s:s, s:s, s:s, s:i, s:o, s:I, s:o, s:o}", "path", s->path,
+                              "number", s->number, "heading", s->heading, "level", s->level,
+                              "pillar",
+                              s->pillar.category ? json_string(s->pillar.category->id)
+                                                 : json_null(),
+                              "line", (json_int_t)s->line, "paragraphs", paragraphs(s),
+                              "children", kids);
         json_array_append_new(children[lvl - 1], o);
         if (lvl < MAX_LEVEL)
             children[lvl] = kids;
@@ -58,6 +62,26 @@ static json_t *agency(const vp_agency_ref *a)
 
 static const char *const role_names[3] = {"lead", "coordinate", "requested"};
 
+/* {"id", "basis", "score", "evidence": [{"term", "line"}], "tie", "low"},
+ * or null for an unclassified task. */
+static json_t *pillar(const vp_pillar *p)
+{
+    if (!p->category)
+        return json_null();
+    json_t *ev = json_array();
+    for (size_t i = 0; i < p->nevidence; i++)
+        json_array_append_new(ev, json_pack("{s:s, s:I}", "term", p->terms[i], "line",
+                                            (json_int_t)p->lines[i]));
+    json_t *o = json_pack("{s:s, s:s, s:f, s:o}", "id", p->category->id, "basis",
+                          p->basis ? p->basis : "lexicon", "score",
+                          (double)(long)(p->score * 1000 + 0.5) / 1000, "evidence", ev);
+    if (p->tie)
+        json_object_set_new(o, "tie", json_true());
+    if (p->low)
+        json_object_set_new(o, "low", json_true());
+    return o;
+}
+
 static json_t *tasks(const vnplan_document *d, vnplan_task_part part)
 {
     json_t *a = json_array();
@@ -71,6 +95,7 @@ static json_t *tasks(const vnplan_document *d, vnplan_task_part part)
                 json_array_append_new(list, agency(&t->roles[r][k]));
             json_object_set_new(o, role_names[r], list);
         }
+        json_object_set_new(o, "pillar", pillar(&t->pillar));
         json_object_set_new(o, "deadline",
                             t->deadline ? json_pack("{s:s, s:o}", "text", t->deadline, "date",
                                                     str_or_null(t->deadline_date))
@@ -194,6 +219,11 @@ static json_t *document(const vnplan_document *d)
     json_object_set_new(o, "recipients", rec);
     json_object_set_new(o, "addressees", addr);
     json_object_set_new(o, "archive", str_or_null(d->fields[VNPLAN_FIELD_ARCHIVE]));
+    json_t *impl = json_array();
+    for (size_t i = 0; i < d->nimplements; i++)
+        json_array_append_new(impl, json_string(d->implements[i]));
+    json_object_set_new(o, "framework", str_or_null(d->framework));
+    json_object_set_new(o, "implements", impl);
     json_object_set_new(o, "line", json_integer(d->line));
     json_object_set_new(o, "last_line", json_integer(d->last_line));
     json_object_set_new(o, "preamble", paragraphs(d->root));
