@@ -34,13 +34,13 @@
  * (text of A, text of B, rare feature shared): on the sample plans
  * repeated 20 times, 1,280 × 780 texts, 2.9 million steps, about 30 ms.
  *
- * Pairing is greedy and 1:1.  Phase 1 pairs texts of the same group
- * (ga[i] == gb[j] != -1), best score first, from score >= threshold.
- * Phase 2 pairs what is left: texts where either group is -1 ("no group":
- * nothing to have moved from) need the threshold; texts of two different
- * groups are marked moved and need threshold + MOVED_MARGIN, because a
- * task that changed pillar should be recognisably the same task, not just
- * on a related topic.  Ties are broken by the index in A, then in B, so
+ * Pairing is greedy and 1:1, best first.  Texts of the same group, or
+ * where either group is -1 ("no group": nothing to have moved from), need
+ * the threshold; texts of two different groups are marked moved, need
+ * threshold + MOVED_MARGIN, and rank MOVED_MARGIN lower, because a task
+ * that changed pillar should be recognisably the same task, not just on a
+ * related topic — yet a strong match across pillars still beats a weak
+ * one within.  Ties are broken by the index in A, then in B, so
  * the result does not depend on the platform's qsort.  For each text of A
  * at most MAX_CANDIDATES candidates per phase are kept, which bounds the
  * memory at O(na) whatever the overlap.
@@ -657,13 +657,20 @@ typedef struct cand {
     unsigned char moved;
 } cand;
 
+/* Pairs are taken best first by a score in which a pair across groups
+ * counts MOVED_MARGIN less: a same-group pair wins unless the move is
+ * clearly the better match. */
+static double rank_of(const cand *c)
+{
+    return c->moved ? c->score - MOVED_MARGIN : c->score;
+}
+
 static int cmp_cand(const void *x, const void *y)
 {
     const cand *p = x, *q = y;
-    if (p->phase != q->phase)
-        return p->phase < q->phase ? -1 : 1;
-    if (p->score != q->score)
-        return p->score > q->score ? -1 : 1;
+    double rp = rank_of(p), rq = rank_of(q);
+    if (rp != rq)
+        return rp > rq ? -1 : 1;
     if (p->a != q->a)
         return p->a < q->a ? -1 : 1;
     return (p->b > q->b) - (p->b < q->b);
@@ -840,7 +847,7 @@ size_t vp_align(const vp_aligner *al, const char *const *a, const int *ga, size_
         }
     }
 
-    /* 5. Greedy 1:1, phase 1 then phase 2, best first. */
+    /* 5. Greedy 1:1, best (ranked) first. */
     if (nedges)
         qsort(edges, nedges, sizeof *edges, cmp_cand);
     used_a = calloc(na, 1);

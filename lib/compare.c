@@ -37,6 +37,25 @@ static int push(vp_arena *a, void **v, size_t *n, size_t *cap, size_t size, cons
 
 /* --------------------------------------------------------------- tasks */
 
+/* The task's text without the names of its own agencies: who does a task
+ * is compared separately, and names like "Sở Lao động - Thương binh và Xã
+ * hội" would otherwise make unrelated tasks of one department look alike.
+ * malloc'd. */
+static char *topic_text(const vnplan_task *t)
+{
+    char *s = strdup(t->text);
+    if (!s)
+        return NULL;
+    for (int r = 0; r < 3; r++)
+        for (size_t k = 0; k < t->nroles[r]; k++) {
+            const char *name = t->roles[r][k].name;
+            size_t n = strlen(name);
+            for (char *at = n ? strstr(s, name) : NULL; at; at = strstr(at + n, name))
+                memset(at, ' ', n);
+        }
+    return s;
+}
+
 static int category_of(const vnplan_diff *df, const vnplan_task *t)
 {
     const vp_category *c = t->pillar.category;
@@ -47,7 +66,7 @@ static int pair_tasks(vnplan_diff *df, const vp_aligner *al)
 {
     const vnplan_document *da = df->da, *db = df->db;
     size_t na = da->ntasks[VNPLAN_TASKS], nb = db->ntasks[VNPLAN_TASKS];
-    const char **ta = malloc((na + 1) * sizeof *ta), **tb = malloc((nb + 1) * sizeof *tb);
+    char **ta = calloc(na + 1, sizeof *ta), **tb = calloc(nb + 1, sizeof *tb);
     int *ga = malloc((na + 1) * sizeof *ga), *gb = malloc((nb + 1) * sizeof *gb);
     unsigned char *paired_a = calloc(na + 1, 1), *paired_b = calloc(nb + 1, 1);
     vp_pair *pairs = NULL;
@@ -56,7 +75,8 @@ static int pair_tasks(vnplan_diff *df, const vp_aligner *al)
         goto done;
     for (size_t i = 0; i < na; i++) {
         const vnplan_task *t = &da->tasks[VNPLAN_TASKS][i];
-        ta[i] = t->text;
+        if (!(ta[i] = topic_text(t)))
+            goto done;
         ga[i] = t->pillar.category ? category_of(df, t) : -1;
         vp_diff_cat *c = &df->cats[category_of(df, t)];
         if (!PUSH(df->arena, c->a, c->na, c->capa, t))
@@ -64,13 +84,15 @@ static int pair_tasks(vnplan_diff *df, const vp_aligner *al)
     }
     for (size_t i = 0; i < nb; i++) {
         const vnplan_task *t = &db->tasks[VNPLAN_TASKS][i];
-        tb[i] = t->text;
+        if (!(tb[i] = topic_text(t)))
+            goto done;
         gb[i] = t->pillar.category ? category_of(df, t) : -1;
         vp_diff_cat *c = &df->cats[category_of(df, t)];
         if (!PUSH(df->arena, c->b, c->nb, c->capb, t))
             goto done;
     }
-    size_t np = vp_align(al, ta, ga, na, tb, gb, nb, df->threshold, &pairs);
+    size_t np = vp_align(al, (const char *const *)ta, ga, na, (const char *const *)tb, gb, nb,
+                         df->threshold, &pairs);
     if (np == (size_t)-1)
         goto done;
     for (size_t k = 0; k < np; k++) {
@@ -110,6 +132,10 @@ static int pair_tasks(vnplan_diff *df, const vp_aligner *al)
         df->differs = 1;
     ok = 1;
 done:
+    for (size_t i = 0; ta && i < na; i++)
+        free(ta[i]);
+    for (size_t i = 0; tb && i < nb; i++)
+        free(tb[i]);
     free(ta);
     free(tb);
     free(ga);

@@ -25,7 +25,11 @@
  *
  * Scores: a term found k times adds weight × (1 + 1/2 + ... + 1/2^(k-1)),
  * so repeating a term raises the score but never beyond twice its weight;
- * at each word the longest term wins and matches do not overlap. */
+ * at each word the longest phrase wins and matches do not overlap.  An
+ * "ignore" phrase (the Community's own name, agencies named after a
+ * field) is matched like a term and scores nothing, so the terms inside it
+ * do not count.  Heading phrases live in the same trie, in their own
+ * fields: pillar phrases are preferred, then the leftmost. */
 #include "config.h"
 #include "framework.h"
 #include "error.h"

@@ -104,6 +104,7 @@ void vnplan_plan_free(vnplan_plan *plan)
     if (!plan)
         return;
     vp_arena_free(plan->arena);
+    vnplan_options_free(plan->own_options);
     free(plan);
 }
 

@@ -137,6 +137,10 @@ struct vnplan_plan {
     size_t ndocs, capdocs;
     vp_warning *warnings;
     size_t nwarn, capwarn;
+    /* Options the library made for a caller who passed none: the plan
+     * points into their data (agencies, framework categories), so they
+     * live as long as the plan. */
+    vnplan_options *own_options;
 };
 
 vnplan_plan *vp_plan_new(void);

@@ -12,6 +12,21 @@ static const size_t default_limits[3] = {
     32           /* VNPLAN_LIMIT_DEPTH       */
 };
 
+/* Plans parsed earlier point into the gazetteer: a replaced one is kept
+ * until the options are freed. */
+static void retire_gazetteer(vnplan_options *o)
+{
+    if (!o->gazetteer)
+        return;
+    retired_gazetteer *r = malloc(sizeof *r);
+    if (!r)
+        return;   /* keep using the old one rather than free it under a plan */
+    r->g = o->gazetteer;
+    r->next = o->retired;
+    o->retired = r;
+    o->gazetteer = NULL;
+}
+
 vnplan_options *vnplan_options_new(void)
 {
     vnplan_options *o = calloc(1, sizeof *o);
@@ -28,6 +43,11 @@ void vnplan_options_free(vnplan_options *o)
     vp_charsets_free(o->charsets);
     vp_patterns_free(o->patterns);
     vp_gazetteer_free(o->gazetteer);
+    for (retired_gazetteer *r = o->retired, *next; r; r = next) {
+        next = r->next;
+        vp_gazetteer_free(r->g);
+        free(r);
+    }
     free(o->agencies_file);
     free(o->framework);
     for (size_t i = 0; i < sizeof o->frameworks / sizeof *o->frameworks; i++) {
@@ -50,8 +70,7 @@ void vnplan_options_set_datadir(vnplan_options *o, const char *dir)
     /* Tables loaded from the old directory no longer apply. */
     vp_charsets_free(o->charsets);
     o->charsets = NULL;
-    vp_gazetteer_free(o->gazetteer);
-    o->gazetteer = NULL;
+    retire_gazetteer(o);
 }
 
 const char *vnplan_options_datadir(const vnplan_options *o)
@@ -111,8 +130,7 @@ void vnplan_options_set_agencies_file(vnplan_options *o, const char *path)
         return;
     free(o->agencies_file);
     o->agencies_file = copy;
-    vp_gazetteer_free(o->gazetteer);
-    o->gazetteer = NULL;
+    retire_gazetteer(o);
 }
 
 void vnplan_options_set_as_of(vnplan_options *o, const char *date)
@@ -138,11 +156,12 @@ const vp_framework *vp_options_framework(vnplan_options *o, const char *name, vn
     vp_framework *fw = vp_framework_load(name, vnplan_options_datadir(o), err);
     if (!fw)
         return NULL;
-    if (i == n) {   /* cache full: drop the oldest */
-        free(o->frameworks[0].name);
-        vp_framework_free(o->frameworks[0].fw);
-        memmove(o->frameworks, o->frameworks + 1, (n - 1) * sizeof *o->frameworks);
-        i = n - 1;
+    if (i == n) {
+        /* Plans point into loaded frameworks: none is ever dropped. */
+        vp_framework_free(fw);
+        vp_error_set(err, VNPLAN_E_LIMIT, name, 0, -1,
+                     "more than %zu frameworks loaded with one options object", n);
+        return NULL;
     }
     o->frameworks[i].name = strdup(name);
     o->frameworks[i].fw = fw;

@@ -8,6 +8,11 @@
 #include "agencies.h"
 #include "framework.h"
 
+typedef struct retired_gazetteer {
+    vp_gazetteer *g;
+    struct retired_gazetteer *next;
+} retired_gazetteer;
+
 struct vnplan_options {
     char *datadir;
     const char *encoding;          /* canonical name or NULL: detect */
@@ -17,6 +22,7 @@ struct vnplan_options {
     char *agencies_file;           /* user's extra gazetteer rows, or NULL */
     char as_of[11];                /* "" or an ISO date */
     vp_gazetteer *gazetteer;       /* loaded on first need */
+    retired_gazetteer *retired;    /* replaced ones, still used by plans */
     char *framework;               /* requested framework, NULL: detect */
     struct {
         char *name;

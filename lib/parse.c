@@ -162,6 +162,8 @@ vnplan_plan *vnplan_parse_bytes(const void *bytes, size_t len, const char *name,
         vp_error_set(err, VNPLAN_E_NOMEM, name, 0, -1, "out of memory");
         goto done;
     }
+    p->own_options = own;   /* the plan will point into its data */
+    own = NULL;
     p->path = vp_strdup(p->arena, name);
     p->format = "text";
     p->encoding = dec.encoding;

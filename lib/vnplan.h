@@ -75,8 +75,9 @@ VNPLAN_API const char *vnplan_status_name(vnplan_status code);
 /* ===================================================================== */
 
 /* Settings and limits for parsing, plus the data loaded for them (charset
- * tables); create one and reuse it for many files.  Not thread-safe: use
- * one per thread. */
+ * tables, agencies, frameworks); create one and reuse it for many files.
+ * Plans point into that data: free the options after the plans and diffs
+ * made with them.  Not thread-safe: use one per thread. */
 typedef struct vnplan_options vnplan_options;
 
 VNPLAN_API vnplan_options *vnplan_options_new(void);

@@ -22,4 +22,16 @@ for name in khanhhoa thanhhoa; do
     ok "$name: tree dump matches golden" diff -u "$tree" "$TMP/$name.tree"
     ok "$name: JSON matches golden" diff -u "$json" "$TMP/$name.json"
 done
+# plandiff on the corpus pair: the JSON (without file paths) and the text
+# report at a fixed width, without colour.  Exit status 1: they differ.
+PLANDIFF=$top_builddir/tools/plandiff
+"$PLANDIFF" --format=json "$CORPUS/khanhhoa.txt" "$CORPUS/thanhhoa.txt" |
+    "$PYTHON3" -c 'import json,sys; d=json.load(sys.stdin); [d[s].pop("path",None) for s in ("a","b")]; print(json.dumps(d,ensure_ascii=False,indent=1))' \
+    > "$TMP/plandiff.json"
+"$PLANDIFF" --width=100 --color=never "$CORPUS/khanhhoa.txt" "$CORPUS/thanhhoa.txt" > "$TMP/plandiff.txt"
+ok "plandiff exits 1 on plans that differ" test $? -eq 1
+for f in plandiff.json plandiff.txt; do
+    [ -n "${VNPLAN_REGENERATE:-}" ] && cp "$TMP/$f" "$top_srcdir/tests/golden/$f"
+    ok "$f matches golden" diff -u "$top_srcdir/tests/golden/$f" "$TMP/$f"
+done
 done_testing

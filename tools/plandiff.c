@@ -1,6 +1,7 @@
 /* plandiff — compare two provinces' plans pillar by pillar. */
 #include "config.h"
 #include <getopt.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -44,11 +45,15 @@ static void usage(FILE *out)
             prog);
 }
 
-static int trouble(const char *fmt, const char *arg)
+__attribute__((format(printf, 1, 2)))
+static int trouble(const char *fmt, ...)
 {
+    va_list ap;
+    va_start(ap, fmt);
     fprintf(stderr, "%s: ", prog);
-    fprintf(stderr, fmt, arg);
+    vfprintf(stderr, fmt, ap);
     fprintf(stderr, "\nTry '%s --help'.\n", prog);
+    va_end(ap);
     return TROUBLE;
 }
 
