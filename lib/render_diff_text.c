@@ -135,7 +135,24 @@ char *vp_render_diff_text(const vnplan_diff *df, int width, int flags)
     vp_buf_printf(&o.b, "framework %s; tasks paired when similarity >= %.2f\n",
                   df->framework ? df->framework : "(none)", df->threshold);
 
-    rule(&o, "Coverage                                   A    B  pairs");
+    /* The label column takes what the counts leave, up to the longest. */
+    size_t lw = 8;
+    for (size_t i = 0; i < df->ncats; i++) {
+        const char *label = df->cats[i].category ? df->cats[i].category->label_vi : "Chưa phân loại";
+        size_t lc = vp_columns(label, strlen(label));
+        if ((df->cats[i].na || df->cats[i].nb) && lc > lw)
+            lw = lc;
+    }
+    if (lw > (size_t)o.width - 20)
+        lw = (size_t)o.width - 20;
+    vp_buf_putc(&o.b, '\n');
+    paint(&o, "1");
+    vp_buf_puts(&o.b, "Coverage");
+    for (size_t k = 8; k < lw + 2; k++)
+        vp_buf_putc(&o.b, ' ');
+    vp_buf_puts(&o.b, "     A    B  pairs");
+    paint(&o, "0");
+    vp_buf_putc(&o.b, '\n');
     for (size_t i = 0; i < df->ncats; i++) {
         const vp_diff_cat *c = &df->cats[i];
         if (!c->na && !c->nb)
@@ -143,8 +160,8 @@ char *vp_render_diff_text(const vnplan_diff *df, int width, int flags)
         const char *label = c->category ? c->category->label_vi : "Chưa phân loại";
         vp_buf_puts(&o.b, "  ");
         size_t lc = vp_columns(label, strlen(label));
-        clipped(&o, label, 38);
-        for (size_t k = lc < 38 ? lc : 38; k < 38; k++)
+        clipped(&o, label, lw);
+        for (size_t k = lc < lw ? lc : lw; k < lw; k++)
             vp_buf_putc(&o.b, ' ');
         vp_buf_printf(&o.b, "  %3zu  %3zu  %3zu\n", c->na, c->nb, c->npairs);
     }
