@@ -82,3 +82,30 @@ awk -v bytes="$size" -v json="$t_json" -v tree="$t_tree" -v nfc="$t_nfc" \
     printf "\ntarget: parse within 5x of the NFC floor: json %s, tree %s\n",
         json / nfc <= 5 ? "met" : "NOT met", tree / nfc <= 5 ? "met" : "NOT met"
 }'
+
+# plandiff: the corpus pair end to end (target: under 50 ms), and two plans
+# 20 times the corpus size — each plan's task part repeated 20 times inside
+# one document — to show that pairing does not grow quadratically.
+plandiff=$top_builddir/tools/plandiff
+if [ -x "$plandiff" ]; then
+    scale() {   # scale IN OUT N: repeat the task part (III. up to IV.) N times
+        awk -v n="$3" '
+            /^[#* ]*III\. /            { inpart = 1 }
+            /^[#* ]*IV\. / && inpart    { for (k = 1; k < n; k++) printf "%s", part; inpart = 0 }
+            { print; if (inpart) part = part $0 "\n" }' "$1" >"$2"
+    }
+    scale "$top_srcdir/corpus/khanhhoa.txt" "$tmp/a20.txt" 20
+    scale "$top_srcdir/corpus/thanhhoa.txt" "$tmp/b20.txt" 20
+    # plandiff exits 1 when the plans differ: that is success here.
+    diff_run() { "$plandiff" --format=json "$@" || [ $? -eq 1 ]; }
+    t_pair=$(best_of diff_run "$top_srcdir/corpus/khanhhoa.txt" "$top_srcdir/corpus/thanhhoa.txt")
+    t_20=$(best_of diff_run "$tmp/a20.txt" "$tmp/b20.txt")
+    awk -v p="$t_pair" -v t="$t_20" -v ka="$(wc -c <"$tmp/a20.txt")" \
+        -v kb="$(wc -c <"$tmp/b20.txt")" 'BEGIN {
+        printf "\n%-34s %10s\n", "plandiff --format=json", "ms"
+        printf "%-34s %10.1f   (target: under 50 ms: %s)\n", "corpus pair, end to end", p * 1000,
+            p <= 0.05 ? "met" : "NOT met"
+        printf "%-34s %10.1f   (%.1f + %.1f MB; %.1fx the pair)\n", "plans 20x the corpus",
+            t * 1000, ka / 1e6, kb / 1e6, t / p
+    }'
+fi

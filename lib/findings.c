@@ -7,11 +7,11 @@
 #include <string.h>
 
 /* The task (or duty) whose lines hold `line`, or NULL. */
-static const vnplan_task *task_at(const vnplan_document *d, long line)
+static vnplan_task *task_at(vnplan_document *d, long line)
 {
     for (int part = 0; part < 2; part++)
         for (size_t i = 0; i < d->ntasks[part]; i++) {
-            const vnplan_task *t = &d->tasks[part][i];
+            vnplan_task *t = &d->tasks[part][i];
             if (t->line <= line && line <= t->last_line)
                 return t;
         }
@@ -51,8 +51,14 @@ static int scan(gatherer *g, const char *text, long line)
         x->text = dup_span(p, text, dl[i].start, dl[i].end);
         x->date = vp_strdup(p->arena, dl[i].date);
         x->period = dl[i].period[0] ? vp_strdup(p->arena, dl[i].period) : NULL;
-        x->task = task_at(d, line);
+        vnplan_task *t = task_at(d, line);
+        x->task = t;
         x->line = line;
+        /* A task's deadline: the first dated one in its lines. */
+        if (t && !t->deadline) {
+            t->deadline = x->text;
+            t->deadline_date = x->date;
+        }
     }
     vp_reporting rp[MAX];
     n = vp_find_reporting(g->re, text, len, rp, MAX);

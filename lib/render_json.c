@@ -15,11 +15,15 @@ static json_t *str_or_null(const char *s) { return s ? json_string(s) : json_nul
 static json_t *paragraphs(const vnplan_section *s)
 {
     json_t *a = json_array();
+    /* Built directly: json_pack would parse its format for every one. */
     for (size_t i = 0; i < s->npara; i++) {
         const vp_para *pa = &s->paras[i];
-        json_array_append_new(a, json_pack("{s:s, s:s, s:s, s:I}", "kind",
-                                           vp_para_kind_name(pa->kind), "label", pa->label,
-                                           "text", pa->text, "line", (json_int_t)pa->line));
+        json_t *o = json_object();
+        json_object_set_new(o, "kind", json_string(vp_para_kind_name(pa->kind)));
+        json_object_set_new(o, "label", json_string(pa->label));
+        json_object_set_new(o, "text", json_string(pa->text));
+        json_object_set_new(o, "line", json_integer(pa->line));
+        json_array_append_new(a, o);
     }
     return a;
 }
@@ -51,9 +55,10 @@ static json_t *sections(const vnplan_section *root)
 
 static json_t *agency(const vp_agency_ref *a)
 {
-    json_t *o = json_pack("{s:s, s:o, s:o}", "name", a->name, "id",
-                          str_or_null(a->agency ? a->agency->id : NULL), "label",
-                          str_or_null(a->agency ? a->agency->label : NULL));
+    json_t *o = json_object();
+    json_object_set_new(o, "name", json_string(a->name));
+    json_object_set_new(o, "id", str_or_null(a->agency ? a->agency->id : NULL));
+    json_object_set_new(o, "label", str_or_null(a->agency ? a->agency->label : NULL));
     if (a->today)
         json_object_set_new(o, "today", json_pack("{s:s, s:s}", "id", a->today->id, "label",
                                                   a->today->label));

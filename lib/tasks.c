@@ -147,9 +147,19 @@ static size_t match_at(const vp_agency_match *m, size_t nm, const char *s, size_
 static void find_coordinate(role_set *r, const char *s, size_t to, const vp_agency_match *m,
                             size_t nm, size_t from)
 {
-    for (size_t at = from; at + 8 < to; at++) {
-        if (!kw_at(s, to, at, "phối hợp"))
+    /* Search for the bytes after the first letter ("hối hợp"), then check
+     * the letter: far cheaper than trying the keyword at every byte. */
+    static const char tail[] = "hối hợp";
+    const size_t tl = sizeof tail - 1;
+    for (size_t at = from; at + 1 + tl <= to;) {
+        const char *hit = memmem(s + at + 1, to - at - 1, tail, tl);
+        if (!hit)
+            return;
+        at = (size_t)(hit - s) - 1;
+        if (!kw_at(s, to, at, "phối hợp")) {
+            at += 2;
             continue;
+        }
         size_t p = at + strlen("phối hợp");
         p = skip_space(s, to, p);
         if (kw_at(s, to, p, "chặt chẽ"))
@@ -161,6 +171,7 @@ static void find_coordinate(role_set *r, const char *s, size_t to, const vp_agen
             take_chain(r, VNPLAN_ROLE_COORDINATE, s, m, nm, k);
             return;
         }
+        at += 2;   /* "phối hợp" with no agency after it: look further */
     }
 }
 
@@ -296,17 +307,7 @@ static int close_task(builder *b)
     vp_buf_clear(&b->text);
     if (!t->text)
         return 0;
-    /* The first dated deadline in the task is its deadline. */
-    vp_deadline dl[8];
-    size_t n = vp_find_deadlines(b->re, t->text, strlen(t->text),
-                                 b->d->fields[VNPLAN_FIELD_DATE], dl, 8);
-    for (size_t i = 0; i < n && i < 8; i++) {
-        if (!dl[i].date[0])
-            continue;
-        t->deadline = vp_strndup(b->p->arena, t->text + dl[i].start, dl[i].end - dl[i].start);
-        t->deadline_date = vp_strdup(b->p->arena, dl[i].date);
-        break;
-    }
+    /* Its deadline is set by findings.c, which scans every paragraph. */
     return 1;
 }
 

@@ -56,14 +56,40 @@ int vp_utf8_encode(int32_t cp, char *out)
     return (int)n;
 }
 
+/* A quick check in the spirit of Unicode's NFC_QC property: text made
+ * only of code points that NFC leaves alone and that nothing composes with
+ * is already NFC.  Conservative: Latin (U+0000–U+02FF, no combining marks),
+ * the precomposed Vietnamese letters (U+1E00–U+1EFF) and general
+ * punctuation and currency (U+2002–U+20CF; U+2000 and U+2001 are NFC
+ * singletons).  Anything else goes through full normalization. */
+static int surely_nfc(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len;) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80) {
+            i++;
+        } else if (c >= 0xC2 && c <= 0xCB) {          /* U+0080–U+02FF */
+            i += 2;
+        } else if (c == 0xE1 && i + 1 < len &&
+                   ((unsigned char)s[i + 1] == 0xB8 || (unsigned char)s[i + 1] == 0xB9 ||
+                    (unsigned char)s[i + 1] == 0xBA || (unsigned char)s[i + 1] == 0xBB)) {
+            i += 3;                                    /* U+1E00–U+1EFF */
+        } else if (c == 0xE2 && i + 2 < len && (unsigned char)s[i + 1] >= 0x80 &&
+                   (unsigned char)s[i + 1] <= 0x82 &&
+                   !((unsigned char)s[i + 1] == 0x80 && (unsigned char)s[i + 2] <= 0x81)) {
+            i += 3;                                    /* U+2002–U+20BF */
+        } else {
+            return 0;
+        }
+    }
+    return 1;
+}
+
 char *vp_nfc(const char *s, size_t len, size_t *out_len)
 {
     char *out = NULL;
     utf8proc_uint8_t *mapped = NULL;
-    size_t i = 0;
-    while (i < len && (unsigned char)s[i] < 0x80)
-        i++;
-    if (i == len) {             /* pure ASCII is already NFC */
+    if (surely_nfc(s, len)) {   /* nothing to change: copy */
         out = malloc(len + 1);
         if (!out)
             goto fail;
@@ -179,8 +205,30 @@ size_t vp_columns(const char *s, size_t len)
     size_t cols = 0, i = 0;
     while (i < len) {
         int32_t cp;
-        if ((unsigned char)s[i] < 0x80) {
-            cp = (unsigned char)s[i];
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x20 && c < 0x7F) {   /* printable ASCII: one column */
+            cols++;
+            i++;
+            continue;
+        }
+        /* Two-byte sequences (Latin with diacritics, đ ơ ư …) and the
+         * precomposed Vietnamese letters U+1EA0–U+1EF9 (E1 BA/BB xx) are one
+         * column each: the common case, without a table lookup.  Combining
+         * marks (U+0300–U+036F, CC/CD xx) take none. */
+        if (c >= 0xC2 && c <= 0xDF && i + 1 < len && ((unsigned char)s[i + 1] & 0xC0) == 0x80) {
+            cols += (c == 0xCC || c == 0xCD) ? 0 : 1;
+            i += 2;
+            continue;
+        }
+        if (c == 0xE1 && i + 2 < len && ((unsigned char)s[i + 1] == 0xBA ||
+                                          (unsigned char)s[i + 1] == 0xBB) &&
+            ((unsigned char)s[i + 2] & 0xC0) == 0x80) {
+            cols++;
+            i += 3;
+            continue;
+        }
+        if (c < 0x80) {
+            cp = c;
             i++;
         } else {
             utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
