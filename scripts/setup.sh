@@ -16,7 +16,7 @@ cd "$here"
 # Build tools, the libraries found with pkg-config, and what the tests use.
 PACKAGES="build-essential autoconf automake libtool pkg-config \
 libicu-dev libpcre2-dev libutf8proc-dev libxml2-dev libjansson-dev \
-libzip-dev libsqlite3-dev sqlite3 python3 libxml2-utils chromium"
+libzip-dev libsqlite3-dev sqlite3 python3 libxml2-utils chromium python3-html5lib"
 
 deps() {
     missing=""

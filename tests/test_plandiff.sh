@@ -222,6 +222,28 @@ xmllint_clean() {
 }
 ok "html: libxml2's HTML parser reports no error" xmllint_clean "$HTML"
 
+# And an HTML5 parser in strict mode (html5lib, Debian's python3-html5lib):
+# any parse error of the HTML5 algorithm — misnested or unclosed elements,
+# bad character references, stray end tags — fails.
+html5_strict() {
+    local py
+    for py in "$PY" /usr/bin/python3; do
+        if "$py" -c 'import html5lib' 2>/dev/null; then
+            "$py" -c '
+import sys, html5lib
+try:
+    html5lib.HTMLParser(strict=True).parse(open(sys.argv[1], "rb").read())
+except html5lib.html5parser.ParseError as e:
+    print("#   HTML5 parse error:", e)
+    sys.exit(1)' "$1"
+            return
+        fi
+    done
+    echo "#   no python3 with html5lib (python3-html5lib)"
+    return 1
+}
+ok "html: a strict HTML5 parser reports no error" html5_strict "$HTML"
+
 # Same page for a plan against itself (no only-A/B lists, all verbatim).
 ok "html of a plan against itself: exit 0" run self.html 0 --format=html "$K" "$K"
 ok "html of a plan against itself: libxml2 reports no error" xmllint_clean "$TMP/self.html"
