@@ -7,19 +7,17 @@
  * names found with the agency each one names (NULL for a name that only
  * has the shape of an agency).
  *
- * Design.  Text and names are cut into the same tokens: words (runs of
- * letters, marks and digits) and punctuation (",", ";", "(", ...; a run of
- * dashes of any kind is one "-" token; "&" is the word "và").  A word's
- * key is its folded form (vp_fold: case, tone placement), so "Hòa", "hoà"
- * and "HOÀ" are one token.  Keys are interned to small integers at load
- * time; every name becomes a path of token ids in a trie whose edges live
- * in one hash table keyed by (node, token).  Matching walks the trie from
- * each token, keeps the longest name that ends on a token boundary, and
- * moves on past it: left to right, not overlapping, O(text × longest
- * name).  Tokens are produced on demand into a fixed ring on the stack, so
- * a call allocates nothing (except vp_fold's scratch for the rare word in
- * NFD or outside the Latin ranges: the fast path folds precomposed Latin
- * letters with a table built from vp_fold itself at load time).
+ * Design.  Text and names are cut into the same tokens: words (words.h:
+ * runs of letters, marks and digits, keyed by their folded form, so "Hòa",
+ * "hoà" and "HOÀ" are one token) and punctuation (",", ";", "(", ...; a run
+ * of dashes of any kind is one "-" token; "&" is the word "và").  Keys are
+ * interned to small integers at load time; every name becomes a path of
+ * token ids in a trie (trie.h).  Matching walks the trie from each token,
+ * keeps the longest name that ends on a token boundary, and moves on past
+ * it: left to right, not overlapping, O(text × longest name).  Tokens are
+ * produced on demand into a fixed ring on the stack, so a call allocates
+ * nothing (except vp_fold's scratch for the rare word in NFD or outside
+ * the Latin ranges of the fold cache).
  *
  * Beyond the gazetteer, two rules: a provincial body's name absorbs a
  * following "tỉnh" and the province name after "tỉnh" ("UBND tỉnh Khánh
@@ -27,11 +25,14 @@
  * by capitalised words) is kept as an unknown agency. */
 #include "config.h"
 #include "agencies.h"
+#include "datafile.h"
 #include "error.h"
+#include "hash.h"
+#include "model.h"
+#include "trie.h"
 #include "unicode.h"
+#include "words.h"
 
-#include <errno.h>
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -43,9 +44,6 @@ enum {
     MAX_FILE_BYTES = 4 << 20,   /* a gazetteer file                          */
     MAX_FIELD_BYTES = 4096,     /* one column of one row                     */
     MAX_NAME_TOKENS = 40,       /* tokens in one name                        */
-    MAX_OPTIONAL = 4,           /* "[...]" groups in one name (2^4 variants) */
-    MAX_WORD_KEY = 96,          /* bytes of one folded word                  */
-    MAX_TONES = 4,              /* tone digits kept per word (as vp_fold)   */
     MAX_PLACE_WORDS = 4,        /* "Bà Rịa - Vũng Tàu"                       */
     MAX_UNKNOWN_TOKENS = 20,    /* an agency not in the gazetteer            */
     MAX_LOWER_GAP = 2,          /* lower-case syllables between capitals     */
@@ -53,43 +51,7 @@ enum {
     RING = 128                  /* tokens of lookahead                       */
 };
 
-/* ================================================================ arena */
-
-/* All strings of the gazetteer live in a few large blocks freed together. */
-typedef struct arena_block {
-    struct arena_block *next;
-    size_t used, cap;
-    char data[];
-} arena_block;
-
 /* ================================================================ tables */
-
-/* Fast fold of one precomposed letter: its folded base letters, its tone
- * digit, and its case.  Built from vp_fold at load time, so the fast path
- * and vp_fold agree by construction. */
-typedef struct fold_entry {
-    unsigned char len;          /* bytes in base; 0: not a letter / use vp_fold */
-    char tone;                  /* '1'..'5' or 0                               */
-    unsigned char upper, lower;
-    char base[8];
-} fold_entry;
-
-#define FOLD_LO1 0x80
-#define FOLD_HI1 0x250          /* Latin-1 .. Latin Extended-B */
-#define FOLD_LO2 0x1E00
-#define FOLD_HI2 0x1F00         /* Latin Extended Additional (Vietnamese) */
-#define FOLD_N ((FOLD_HI1 - FOLD_LO1) + (FOLD_HI2 - FOLD_LO2))
-
-typedef struct vocab_slot {
-    const char *key;            /* folded key, in the arena; NULL: empty */
-    uint32_t len;
-    uint32_t id;
-} vocab_slot;
-
-typedef struct edge_slot {
-    uint64_t key;               /* parent << 32 | token id; 0: empty */
-    uint32_t child;
-} edge_slot;
 
 typedef struct trie_node {
     int32_t agency;             /* a name ends here: index, or -1            */
@@ -120,13 +82,8 @@ struct vp_gazetteer {
     uint32_t *ids;              /* hash of agency ids: index + 1, 0 empty   */
     size_t ids_cap;
 
-    vocab_slot *vocab;
-    size_t vocab_n, vocab_cap;
-
-    edge_slot *edges;
-    size_t edges_n, edges_cap;
-
-    trie_node *nodes;
+    vp_trie trie;               /* names as paths of token ids               */
+    trie_node *nodes;           /* what each node of the trie ends           */
     size_t nodes_n, nodes_cap;
 
     /* Token ids the rules look for. */
@@ -136,154 +93,16 @@ struct vp_gazetteer {
     uint32_t head2[16][2];      /* two-word heads: "Trung tâm", ...          */
     size_t nhead2;
 
-    fold_entry fold[FOLD_N];
-    arena_block *arena;
+    vp_fold_cache fold;
+    vp_arena *arena;            /* the strings of the gazetteer              */
 };
-
-static void *arena_alloc(vp_gazetteer *g, size_t n)
-{
-    n = (n + 7) & ~(size_t)7;
-    arena_block *b = g->arena;
-    if (!b || b->cap - b->used < n) {
-        size_t cap = n > 16384 ? n : 16384;
-        b = malloc(sizeof *b + cap);
-        if (!b)
-            return NULL;
-        b->used = 0;
-        b->cap = cap;
-        b->next = g->arena;
-        g->arena = b;
-    }
-    void *p = b->data + b->used;
-    b->used += n;
-    return p;
-}
-
-static char *arena_strndup(vp_gazetteer *g, const char *s, size_t n)
-{
-    char *p = arena_alloc(g, n + 1);
-    if (p) {
-        memcpy(p, s, n);
-        p[n] = '\0';
-    }
-    return p;
-}
-
-static uint64_t hash_bytes(const char *s, size_t n)
-{
-    uint64_t h = 1469598103934665603u;          /* FNV-1a */
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 1099511628211u;
-    }
-    return h;
-}
-
-static uint64_t hash_u64(uint64_t x)
-{
-    x ^= x >> 33;                               /* murmur3 finaliser */
-    x *= 0xff51afd7ed558ccdu;
-    x ^= x >> 33;
-    x *= 0xc4ceb9fe1a85ec53u;
-    x ^= x >> 33;
-    return x;
-}
-
-/* ---------------------------------------------------------------- vocab */
-
-static uint32_t vocab_find(const vp_gazetteer *g, const char *key, size_t len)
-{
-    if (!g->vocab_cap)
-        return 0;
-    size_t mask = g->vocab_cap - 1;
-    for (size_t i = hash_bytes(key, len) & mask;; i = (i + 1) & mask) {
-        const vocab_slot *s = &g->vocab[i];
-        if (!s->key)
-            return 0;
-        if (s->len == len && memcmp(s->key, key, len) == 0)
-            return s->id;
-    }
-}
-
-static int vocab_grow(vp_gazetteer *g)
-{
-    size_t cap = g->vocab_cap ? g->vocab_cap * 2 : 1024;
-    vocab_slot *t = calloc(cap, sizeof *t);
-    if (!t)
-        return 0;
-    for (size_t j = 0; j < g->vocab_cap; j++) {
-        vocab_slot s = g->vocab[j];
-        if (!s.key)
-            continue;
-        size_t i = hash_bytes(s.key, s.len) & (cap - 1);
-        while (t[i].key)
-            i = (i + 1) & (cap - 1);
-        t[i] = s;
-    }
-    free(g->vocab);
-    g->vocab = t;
-    g->vocab_cap = cap;
-    return 1;
-}
-
-/* The id of `key`, added when new; 0 when out of memory. */
-static uint32_t vocab_intern(vp_gazetteer *g, const char *key, size_t len)
-{
-    uint32_t id = vocab_find(g, key, len);
-    if (id)
-        return id;
-    if ((g->vocab_n + 1) * 2 > g->vocab_cap && !vocab_grow(g))
-        return 0;
-    char *copy = arena_strndup(g, key, len);
-    if (!copy)
-        return 0;
-    size_t mask = g->vocab_cap - 1;
-    size_t i = hash_bytes(key, len) & mask;
-    while (g->vocab[i].key)
-        i = (i + 1) & mask;
-    g->vocab[i] = (vocab_slot){ copy, (uint32_t)len, (uint32_t)(g->vocab_n + 1) };
-    g->vocab_n++;
-    return (uint32_t)g->vocab_n;
-}
 
 /* ---------------------------------------------------------------- trie */
 
-static uint32_t edge_find(const vp_gazetteer *g, uint32_t node, uint32_t tok)
+/* Gives every node of the trie its entry in g->nodes, ending nothing. */
+static int nodes_fit(vp_gazetteer *g)
 {
-    uint64_t key = (uint64_t)node << 32 | tok;
-    size_t mask = g->edges_cap - 1;
-    for (size_t i = hash_u64(key) & mask;; i = (i + 1) & mask) {
-        if (g->edges[i].key == key)
-            return g->edges[i].child;
-        if (!g->edges[i].key)
-            return 0;           /* the root is never a child */
-    }
-}
-
-static int edges_grow(vp_gazetteer *g)
-{
-    size_t cap = g->edges_cap ? g->edges_cap * 2 : 1024;
-    edge_slot *t = calloc(cap, sizeof *t);
-    if (!t)
-        return 0;
-    for (size_t j = 0; j < g->edges_cap; j++) {
-        if (!g->edges[j].key)
-            continue;
-        size_t i = hash_u64(g->edges[j].key) & (cap - 1);
-        while (t[i].key)
-            i = (i + 1) & (cap - 1);
-        t[i] = g->edges[j];
-    }
-    free(g->edges);
-    g->edges = t;
-    g->edges_cap = cap;
-    return 1;
-}
-
-/* A new trie node in *out; 0 when out of memory.  Node 0 is the root. */
-static int node_new(vp_gazetteer *g, uint32_t *out)
-{
-    if (g->nodes_n == g->nodes_cap) {
+    while (g->nodes_cap < g->trie.nodes) {
         size_t cap = g->nodes_cap ? g->nodes_cap * 2 : 1024;
         trie_node *t = realloc(g->nodes, cap * sizeof *t);
         if (!t)
@@ -291,29 +110,16 @@ static int node_new(vp_gazetteer *g, uint32_t *out)
         g->nodes = t;
         g->nodes_cap = cap;
     }
-    g->nodes[g->nodes_n] = (trie_node){ -1, -1, 0 };
-    *out = (uint32_t)g->nodes_n++;
+    while (g->nodes_n < g->trie.nodes)
+        g->nodes[g->nodes_n++] = (trie_node){ -1, -1, 0 };
     return 1;
 }
 
 /* The child of `node` by `tok`, created when missing; 0 when out of memory. */
 static uint32_t edge_add(vp_gazetteer *g, uint32_t node, uint32_t tok)
 {
-    uint32_t child = edge_find(g, node, tok);
-    if (child)
-        return child;
-    if ((g->edges_n + 1) * 2 > g->edges_cap && !edges_grow(g))
-        return 0;
-    if (!node_new(g, &child))
-        return 0;
-    uint64_t key = (uint64_t)node << 32 | tok;
-    size_t mask = g->edges_cap - 1;
-    size_t i = hash_u64(key) & mask;
-    while (g->edges[i].key)
-        i = (i + 1) & mask;
-    g->edges[i] = (edge_slot){ key, child };
-    g->edges_n++;
-    return child;
+    uint32_t child = vp_trie_add_child(&g->trie, node, tok);
+    return child && nodes_fit(g) ? child : 0;
 }
 
 /* ---------------------------------------------------------------- ids */
@@ -323,7 +129,7 @@ static size_t id_find(const vp_gazetteer *g, const char *id)
     if (!g->ids_cap)
         return SIZE_MAX;
     size_t mask = g->ids_cap - 1;
-    for (size_t i = hash_bytes(id, strlen(id)) & mask;; i = (i + 1) & mask) {
+    for (size_t i = vp_hash_bytes(id, strlen(id)) & mask;; i = (i + 1) & mask) {
         uint32_t v = g->ids[i];
         if (!v)
             return SIZE_MAX;
@@ -334,7 +140,7 @@ static size_t id_find(const vp_gazetteer *g, const char *id)
 
 static void id_put(uint32_t *t, size_t cap, const char *id, uint32_t v)
 {
-    size_t i = hash_bytes(id, strlen(id)) & (cap - 1);
+    size_t i = vp_hash_bytes(id, strlen(id)) & (cap - 1);
     while (t[i])
         i = (i + 1) & (cap - 1);
     t[i] = v;
@@ -379,26 +185,11 @@ typedef struct tok {
     unsigned flags;
 } tok;
 
-static const fold_entry *fold_of(const vp_gazetteer *g, int32_t cp)
-{
-    if (cp >= FOLD_LO1 && cp < FOLD_HI1)
-        return &g->fold[cp - FOLD_LO1];
-    if (cp >= FOLD_LO2 && cp < FOLD_HI2)
-        return &g->fold[(FOLD_HI1 - FOLD_LO1) + (cp - FOLD_LO2)];
-    return NULL;
-}
-
 static int is_space_cp(int32_t cp)
 {
     return cp == ' ' || (cp >= 0x09 && cp <= 0x0D) || cp == 0x85 || cp == 0xA0 ||
            cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 ||
            cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x3000;
-}
-
-/* Invisible format characters: vp_fold drops them, so do we. */
-static int is_ignorable_cp(int32_t cp)
-{
-    return cp == 0xAD || (cp >= 0x200B && cp <= 0x200D) || cp == 0x2060 || cp == 0xFEFF;
 }
 
 static int is_dash_cp(int32_t cp)
@@ -407,23 +198,11 @@ static int is_dash_cp(int32_t cp)
            cp == 0x2E3A || cp == 0x2E3B || cp == 0xFE58 || cp == 0xFE63 || cp == 0xFF0D;
 }
 
-static int is_mark_cp(int32_t cp)
-{
-    return (cp >= 0x300 && cp <= 0x36F) || (cp >= 0x1AB0 && cp <= 0x1AFF) ||
-           (cp >= 0x1DC0 && cp <= 0x1DFF) || (cp >= 0x20D0 && cp <= 0x20FF) ||
-           (cp >= 0xFE20 && cp <= 0xFE2F);
-}
-
-static int ascii_alnum(unsigned char c)
-{
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
 /* A byte that may belong to a word: ASCII letter or digit, or any byte of
  * a multi-byte character (good enough to tell "QĐ-UBND" from "- UBND"). */
 static int wordish_byte(unsigned char c)
 {
-    return ascii_alnum(c) || c >= 0x80;
+    return vp_word_ascii(c) || c >= 0x80;
 }
 
 /* Markup residue that neither separates nor joins names: bold and italic
@@ -434,7 +213,7 @@ static int is_markup(unsigned char c)
 }
 
 /* The next token of s[*pos..len) into *t and its key into key[] (at least
- * MAX_WORD_KEY bytes); 0 at the end of the text. */
+ * VP_WORD_KEY_MAX bytes); 0 at the end of the text. */
 static int scan_next(const vp_gazetteer *g, const char *s, size_t len, size_t *pos,
                      tok *t, char *key, size_t *klen)
 {
@@ -456,7 +235,7 @@ static int scan_next(const vp_gazetteer *g, const char *s, size_t len, size_t *p
             break;
         }
         n = vp_utf8_decode(s + i, len - i, &cp);
-        if (is_space_cp(cp) || is_ignorable_cp(cp)) {
+        if (is_space_cp(cp) || vp_is_ignorable_cp(cp)) {
             if (cp == 0x85 || cp == 0x2028 || cp == 0x2029)
                 nl++;
             i += (size_t)n;
@@ -473,10 +252,7 @@ static int scan_next(const vp_gazetteer *g, const char *s, size_t len, size_t *p
     t->flags = nl >= 2 ? (T_NL | T_PARA) : nl ? T_NL : 0;
     *klen = 0;
 
-    const fold_entry *fe = cp < 0x80 ? NULL : fold_of(g, cp);
-    int word = cp < 0x80 ? ascii_alnum((unsigned char)cp)
-                         : (fe && fe->len) || is_mark_cp(cp) || vp_is_letter(cp);
-    if (!word) {
+    if (!vp_word_begins(&g->fold, cp)) {
         if (is_dash_cp(cp)) {           /* "-", "–", "--", "—" are one dash */
             while (i < len) {
                 int32_t c2;
@@ -499,77 +275,19 @@ static int scan_next(const vp_gazetteer *g, const char *s, size_t len, size_t *p
         return 1;
     }
 
-    /* A word: fold it on the fly; words outside the table go to vp_fold. */
-    char tones[MAX_TONES];
-    int ntones = 0, first_case = 0, has_lower = 0, has_letter = 0, slow = 0;
-    size_t k = 0;
+    vp_word w;
+    vp_word_read(&g->fold, s, len, i, &w, key);
+    t->end = *pos = w.end;
     t->flags |= T_WORD;
-    while (i < len) {
-        unsigned char c = (unsigned char)s[i];
-        if (c < 0x80) {
-            if (!ascii_alnum(c))
-                break;
-            int up = c >= 'A' && c <= 'Z', low = c >= 'a' && c <= 'z';
-            if ((up || low) && !first_case)
-                first_case = up ? 1 : -1;
-            has_letter |= up || low;
-            has_lower |= low;
-            if (k < MAX_WORD_KEY)
-                key[k] = up ? (char)(c + 32) : (char)c;
-            k++;
-            i++;
-            continue;
-        }
-        n = vp_utf8_decode(s + i, len - i, &cp);
-        fe = fold_of(g, cp);
-        if (fe && fe->len) {
-            if (!first_case)
-                first_case = fe->upper ? 1 : fe->lower ? -1 : 0;
-            has_letter = 1;
-            has_lower |= fe->lower;
-            if (k + fe->len <= MAX_WORD_KEY)
-                memcpy(key + k, fe->base, fe->len);
-            k += fe->len;
-            if (fe->tone && ntones < MAX_TONES)
-                tones[ntones++] = fe->tone;
-        } else if (is_ignorable_cp(cp)) {
-            /* skipped, as vp_fold does */
-        } else if (is_mark_cp(cp) || vp_is_letter(cp)) {
-            slow = 1;
-            if (vp_is_letter(cp)) {
-                int up = vp_is_upper(cp), low = vp_is_lower(cp);
-                if (!first_case)
-                    first_case = up ? 1 : low ? -1 : 0;
-                has_letter = 1;
-                has_lower |= low;
-            }
-        } else {
-            break;
-        }
-        i += (size_t)n;
-    }
-    t->end = i;
-    *pos = i;
-    for (int j = 0; j < ntones; j++, k++)
-        if (k < MAX_WORD_KEY)
-            key[k] = tones[j];
-    if (slow) {
-        size_t flen = 0;
-        char *f = vp_fold(s + t->start, t->end - t->start, VNPLAN_FOLD_DEFAULT, &flen);
-        k = f ? flen : MAX_WORD_KEY + 1;
-        if (f && flen <= MAX_WORD_KEY)
-            memcpy(key, f, flen);
-        free(f);
-    }
-    if (k > MAX_WORD_KEY)
+    if (w.bad)
         t->flags |= T_BADKEY;
     else
-        *klen = k;
-    if (first_case > 0)
+        *klen = w.klen;
+    if (w.first_case > 0)
         t->flags |= T_CAP;
-    else if (first_case < 0)
+    else if (w.first_case < 0)
         t->flags |= T_LOWER;
-    if (has_letter && !has_lower)
+    if (w.has_letter && !w.has_lower)
         t->flags |= T_ALLCAPS;
     /* Glued to a document symbol: "1884/SYT-VP", "06/CT-UBND". */
     size_t a = t->start, b = t->end;
@@ -602,7 +320,7 @@ static const tok *tok_at(stream *st, size_t from, size_t k)
     while (st->made <= k) {
         if (st->done)
             return NULL;
-        char key[MAX_WORD_KEY + 4];
+        char key[VP_WORD_KEY_MAX + 4];
         size_t klen;
         tok *t = &st->ring[st->made % RING];
         if (!scan_next(st->g, st->s, st->len, &st->pos, t, key, &klen)) {
@@ -612,7 +330,7 @@ static const tok *tok_at(stream *st, size_t from, size_t k)
         if (t->flags & T_AMP)
             t->id = st->g->id_va;
         else if (!(t->flags & T_BADKEY))
-            t->id = vocab_find(st->g, key, klen);
+            t->id = vp_trie_word_id(&st->g->trie, key, klen);
         st->made++;
     }
     return &st->ring[k % RING];
@@ -691,7 +409,7 @@ static size_t known_at(const vp_gazetteer *g, stream *st, size_t from, size_t p,
         t = tok_at(st, from, k);
         if (!t || !t->id || (k > p && (t->flags & T_PARA)))
             break;
-        node = edge_find(g, node, t->id);
+        node = vp_trie_child(&g->trie, node, t->id);
         if (!node)
             break;
         const trie_node *nd = &g->nodes[node];
@@ -825,30 +543,10 @@ size_t vp_agencies_find(const vp_gazetteer *g, const char *text, size_t len,
 /* ================================================================ loading */
 
 typedef struct loader {
+    vp_datafile_at at;          /* its path is an arena copy  */
     vp_gazetteer *g;
-    const char *path;           /* for messages (arena copy)   */
-    long line;
     int user;                   /* the user file: rows may amend */
-    vnplan_error *err;
 } loader;
-
-__attribute__((format(printf, 2, 3)))
-static int bad(loader *L, const char *fmt, ...)
-{
-    char msg[320];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
-    vp_error_set(L->err, VNPLAN_E_DATA, L->path, L->line, -1, "%s", msg);
-    return 0;
-}
-
-static int nomem(loader *L)
-{
-    vp_error_set(L->err, VNPLAN_E_NOMEM, L->path, L->line, -1, "out of memory");
-    return 0;
-}
 
 static int valid_id(const char *s)
 {
@@ -885,29 +583,29 @@ static int add_spelling(loader *L, const char *name, size_t len, int32_t a)
         len -= sizeof place - 1;
     }
     if (memchr(name, '{', len) || memchr(name, '}', len))
-        return bad(L, "\"{place}\" may only end a name: %s", name);
+        return vp_datafile_bad(&L->at, "\"{place}\" may only end a name: %s", name);
     uint32_t node = 0;
     size_t pos = 0, ntok = 0;
     unsigned first = 0;
     tok t;
-    char key[MAX_WORD_KEY + 4];
+    char key[VP_WORD_KEY_MAX + 4];
     size_t klen;
     while (scan_next(g, name, len, &pos, &t, key, &klen)) {
         if (t.flags & T_BADKEY)
-            return bad(L, "a word too long or not foldable in name \"%s\"", name);
+            return vp_datafile_bad(&L->at, "a word too long or not foldable in name \"%s\"", name);
         if (++ntok > MAX_NAME_TOKENS)
-            return bad(L, "name too long: \"%s\"", name);
+            return vp_datafile_bad(&L->at, "name too long: \"%s\"", name);
         if (ntok == 1)
             first = t.flags;
-        uint32_t id = (t.flags & T_AMP) ? g->id_va : vocab_intern(g, key, klen);
+        uint32_t id = (t.flags & T_AMP) ? g->id_va : vp_trie_intern(&g->trie, key, klen);
         if (!id || !(node = edge_add(g, node, id)))
-            return nomem(L);
+            return vp_datafile_nomem(&L->at);
     }
     if (!ntok)
-        return bad(L, "empty name in \"%s\"", name);
+        return vp_datafile_bad(&L->at, "empty name in \"%s\"", name);
     int32_t *slot = has_place ? &g->nodes[node].place : &g->nodes[node].agency;
     if (*slot >= 0 && *slot != a && !L->user)
-        return bad(L, "name \"%s\" already names %s", name, g->agencies[*slot].id);
+        return vp_datafile_bad(&L->at, "name \"%s\" already names %s", name, g->agencies[*slot].id);
     *slot = a;                  /* a user file may move a name */
     if (!(first & T_CAP))
         g->nodes[node].lower_ok |= has_place ? N_PLACE_LOWER : N_AGENCY_LOWER;
@@ -917,41 +615,18 @@ static int add_spelling(loader *L, const char *name, size_t len, int32_t a)
 /* Adds a name with optional "[...]" parts: every combination of them. */
 static int add_name(loader *L, const char *name, int32_t a)
 {
-    size_t len = strlen(name);
-    size_t open[MAX_OPTIONAL], close[MAX_OPTIONAL];
-    size_t nopt = 0;
-    for (size_t i = 0; i < len; i++) {
-        if (name[i] == '[') {
-            if (nopt == MAX_OPTIONAL)
-                return bad(L, "too many optional parts in \"%s\"", name);
-            const char *c = memchr(name + i + 1, ']', len - i - 1);
-            const char *o = memchr(name + i + 1, '[', len - i - 1);
-            if (!c || (o && o < c))
-                return bad(L, "unbalanced \"[\" in \"%s\"", name);
-            open[nopt] = i;
-            close[nopt] = (size_t)(c - name);
-            i = close[nopt++];
-        } else if (name[i] == ']') {
-            return bad(L, "unbalanced \"]\" in \"%s\"", name);
-        }
+    vp_spellings sp;
+    switch (vp_spellings_parse(&sp, name, strlen(name))) {
+    case VP_SPELLINGS_TOO_MANY:
+        return vp_datafile_bad(&L->at, "too many optional parts in \"%s\"", name);
+    case VP_SPELLINGS_OPEN:
+        return vp_datafile_bad(&L->at, "unbalanced \"[\" in \"%s\"", name);
+    case VP_SPELLINGS_CLOSE:
+        return vp_datafile_bad(&L->at, "unbalanced \"]\" in \"%s\"", name);
     }
     char buf[MAX_FIELD_BYTES];
-    for (unsigned mask = 0; mask < (1u << nopt); mask++) {
-        size_t b = 0, i = 0;
-        for (size_t o = 0; o <= nopt; o++) {
-            size_t stop = o < nopt ? open[o] : len;
-            memcpy(buf + b, name + i, stop - i);
-            b += stop - i;
-            if (o == nopt)
-                break;
-            if (mask & (1u << o)) {
-                size_t n = close[o] - open[o] - 1;
-                memcpy(buf + b, name + open[o] + 1, n);
-                b += n;
-            }
-            i = close[o] + 1;
-        }
-        buf[b] = '\0';
+    for (unsigned k = 0; k < (1u << sp.n); k++) {
+        size_t b = vp_spelling(&sp, k, buf);
         if (!add_spelling(L, buf, b, a))
             return 0;
     }
@@ -970,7 +645,7 @@ static int add_names(loader *L, char *names, int32_t a)
         while (n && s[n - 1] == ' ')
             s[--n] = '\0';
         if (!n)
-            return bad(L, "empty name between \"|\"");
+            return vp_datafile_bad(&L->at, "empty name between \"|\"");
         if (!add_name(L, s, a))
             return 0;
         s = bar ? bar + 1 : NULL;
@@ -982,7 +657,7 @@ static const char *field_or_null(loader *L, const char *f, int *ok)
 {
     if (!*f)
         return NULL;
-    const char *c = arena_strndup(L->g, f, strlen(f));
+    const char *c = vp_strdup(L->g->arena, f);
     if (!c)
         *ok = 0;
     return c;
@@ -1004,7 +679,7 @@ static int load_row(loader *L, char *line)
         s = tab ? tab + 1 : NULL;
     }
     if (nf != NCOLS) {
-        return bad(L, "expected 8 tab-separated columns (id, label, sector, kind, names, "
+        return vp_datafile_bad(&L->at, "expected 8 tab-separated columns (id, label, sector, kind, names, "
                       "successor, until, collective), found %zu", nf);
     }
     for (size_t i = 0; i < NCOLS; i++) {
@@ -1014,55 +689,55 @@ static int load_row(loader *L, char *line)
         while (n && f[i][n - 1] == ' ')
             f[i][--n] = '\0';
         if (n >= MAX_FIELD_BYTES)
-            return bad(L, "column too long");
+            return vp_datafile_bad(&L->at, "column too long");
     }
     if (!valid_id(f[C_ID]))
-        return bad(L, "bad id \"%s\" (want lower-case letters, digits and \"-\")", f[C_ID]);
+        return vp_datafile_bad(&L->at, "bad id \"%s\" (want lower-case letters, digits and \"-\")", f[C_ID]);
     size_t at = id_find(g, f[C_ID]);
     if (at != SIZE_MAX && !L->user)
-        return bad(L, "id \"%s\" already defined on line %ld", f[C_ID], g->info[at].line);
+        return vp_datafile_bad(&L->at, "id \"%s\" already defined on line %ld", f[C_ID], g->info[at].line);
     int amend = at != SIZE_MAX;
     int clear_succ = amend && strcmp(f[C_SUCC], "-") == 0;
     int clear_until = amend && strcmp(f[C_UNTIL], "-") == 0;
     if (!amend) {
         if (!*f[C_LABEL] || !*f[C_SECTOR] || !*f[C_KIND] || !*f[C_NAMES] || !*f[C_COLL])
-            return bad(L, "new id \"%s\" needs a label, sector, kind, names and collective",
+            return vp_datafile_bad(&L->at, "new id \"%s\" needs a label, sector, kind, names and collective",
                        f[C_ID]);
     }
     if (*f[C_SECTOR] && !valid_id(f[C_SECTOR]))
-        return bad(L, "bad sector \"%s\" (want kebab-case)", f[C_SECTOR]);
+        return vp_datafile_bad(&L->at, "bad sector \"%s\" (want kebab-case)", f[C_SECTOR]);
     if (*f[C_KIND] && !valid_id(f[C_KIND]))
-        return bad(L, "bad kind \"%s\" (want kebab-case)", f[C_KIND]);
+        return vp_datafile_bad(&L->at, "bad kind \"%s\" (want kebab-case)", f[C_KIND]);
     if (*f[C_COLL] && strcmp(f[C_COLL], "0") != 0 && strcmp(f[C_COLL], "1") != 0)
-        return bad(L, "collective must be 0 or 1, not \"%s\"", f[C_COLL]);
+        return vp_datafile_bad(&L->at, "collective must be 0 or 1, not \"%s\"", f[C_COLL]);
     if (*f[C_UNTIL] && !clear_until && !valid_date(f[C_UNTIL]))
-        return bad(L, "bad date \"%s\" (want YYYY-MM-DD)", f[C_UNTIL]);
+        return vp_datafile_bad(&L->at, "bad date \"%s\" (want YYYY-MM-DD)", f[C_UNTIL]);
     if (*f[C_SUCC] && !clear_succ && !valid_id(f[C_SUCC]))
-        return bad(L, "bad successor id \"%s\"", f[C_SUCC]);
+        return vp_datafile_bad(&L->at, "bad successor id \"%s\"", f[C_SUCC]);
     if (strcmp(f[C_SUCC], f[C_ID]) == 0)
-        return bad(L, "\"%s\" cannot succeed itself", f[C_ID]);
+        return vp_datafile_bad(&L->at, "\"%s\" cannot succeed itself", f[C_ID]);
 
     if (!amend) {
         if (g->n == g->cap) {
             size_t cap = g->cap ? g->cap * 2 : 128;
             vp_agency *na = realloc(g->agencies, cap * sizeof *na);
             if (!na)
-                return nomem(L);
+                return vp_datafile_nomem(&L->at);
             g->agencies = na;
             agency_info *ni = realloc(g->info, cap * sizeof *ni);
             if (!ni)
-                return nomem(L);
+                return vp_datafile_nomem(&L->at);
             g->info = ni;
             g->cap = cap;
         }
         at = g->n;
         memset(&g->agencies[at], 0, sizeof g->agencies[at]);
-        g->agencies[at].id = arena_strndup(g, f[C_ID], strlen(f[C_ID]));
+        g->agencies[at].id = vp_strdup(g->arena, f[C_ID]);
         if (!g->agencies[at].id)
-            return nomem(L);
+            return vp_datafile_nomem(&L->at);
         g->n++;
         if (!id_add(g, at))
-            return nomem(L);
+            return vp_datafile_nomem(&L->at);
     }
     vp_agency *a = &g->agencies[at];
     int ok = 1;
@@ -1083,62 +758,37 @@ static int load_row(loader *L, char *line)
     if (*f[C_COLL])
         a->collective = f[C_COLL][0] == '1';
     if (!ok)
-        return nomem(L);
+        return vp_datafile_nomem(&L->at);
     if (!a->successor != !a->until)
-        return bad(L, "\"%s\": successor and until go together", f[C_ID]);
-    g->info[at] = (agency_info){ SIZE_MAX, L->path, L->line, 0 };
+        return vp_datafile_bad(&L->at, "\"%s\": successor and until go together", f[C_ID]);
+    g->info[at] = (agency_info){ SIZE_MAX, L->at.path, L->at.line, 0 };
     return add_names(L, f[C_NAMES], (int32_t)at);
 }
 
 static vnplan_status load_file(vp_gazetteer *g, const char *path, int user,
                                vnplan_error *err)
 {
-    FILE *f = NULL;
     char *data = NULL;
+    size_t len;
     vnplan_status st = VNPLAN_E_DATA;
-    loader L = { g, arena_strndup(g, path, strlen(path)), 0, user, err };
-    if (!L.path) {
+    loader L = { { vp_strdup(g->arena, path), 0, err }, g, user };
+    if (!L.at.path) {
         st = vp_error_set(err, VNPLAN_E_NOMEM, path, 0, -1, "out of memory");
         goto done;
     }
-    f = fopen(path, "rb");
-    if (!f) {
-        vp_error_set(err, VNPLAN_E_DATA, path, 0, -1, "cannot open agency list: %s",
-                     strerror(errno));
+    if ((st = vp_datafile_read(path, "agency list", MAX_FILE_BYTES, &data, &len, err)) !=
+            VNPLAN_OK ||
+        (st = vp_datafile_utf8(path, data, len, err)) != VNPLAN_OK)
         goto done;
-    }
-    data = malloc(MAX_FILE_BYTES + 1);
-    if (!data) {
-        st = vp_error_set(err, VNPLAN_E_NOMEM, path, 0, -1, "out of memory");
-        goto done;
-    }
-    size_t len = fread(data, 1, MAX_FILE_BYTES + 1, f);
-    if (ferror(f) || len > MAX_FILE_BYTES) {
-        vp_error_set(err, VNPLAN_E_DATA, path, 0, -1, "%s",
-                     ferror(f) ? "cannot read agency list" : "agency list too large");
-        goto done;
-    }
-    data[len] = '\0';
-    long bad_at = vp_utf8_invalid_offset(data, len);
-    if (bad_at >= 0) {
-        long line = 1;
-        for (long i = 0; i < bad_at; i++)
-            line += data[i] == '\n';
-        vp_error_set(err, VNPLAN_E_DATA, path, line, bad_at, "not UTF-8 at byte %ld", bad_at);
-        goto done;
-    }
-    size_t pos = len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
-    while (pos < len) {
-        char *line = data + pos;
-        char *nl = memchr(line, '\n', len - pos);
-        size_t n = nl ? (size_t)(nl - line) : len - pos;
-        pos += n + 1;
-        L.line++;
-        line[n] = '\0';
+    st = VNPLAN_E_DATA;
+    for (size_t pos = vp_datafile_start(data, len); pos < len;) {
+        size_t n;
+        char *line = vp_datafile_line(data, len, &pos, &n);
+        L.at.line++;
         if (n && line[n - 1] == '\r')
             line[--n] = '\0';
         if (memchr(line, '\0', n)) {
-            bad(&L, "NUL byte in line");
+            vp_datafile_bad(&L.at, "NUL byte in line");
             goto done;
         }
         size_t sp = strspn(line, " \t");
@@ -1152,8 +802,6 @@ done:
     if (st != VNPLAN_OK && err && err->code != VNPLAN_OK)
         st = err->code;
     free(data);
-    if (f)
-        fclose(f);
     return st;
 }
 
@@ -1189,48 +837,15 @@ static vnplan_status resolve(vp_gazetteer *g, vnplan_error *err)
     return VNPLAN_OK;
 }
 
-/* The fast-fold table, from vp_fold on each letter alone. */
-static int build_fold_table(vp_gazetteer *g)
-{
-    for (int32_t cp = FOLD_LO1; cp < FOLD_HI2; cp++) {
-        if (cp == FOLD_HI1)
-            cp = FOLD_LO2;
-        fold_entry *fe = (fold_entry *)fold_of(g, cp);
-        memset(fe, 0, sizeof *fe);
-        if (!vp_is_letter(cp))
-            continue;
-        char u[4];
-        int n = vp_utf8_encode(cp, u);
-        size_t flen = 0;
-        char *f = vp_fold(u, (size_t)n, VNPLAN_FOLD_DEFAULT, &flen);
-        if (!f)
-            return 0;
-        char tone = 0;
-        if (flen > 1 && f[flen - 1] >= '1' && f[flen - 1] <= '5') {
-            tone = f[flen - 1];
-            flen--;
-        }
-        if (flen >= 1 && flen <= sizeof fe->base) {
-            memcpy(fe->base, f, flen);
-            fe->len = (unsigned char)flen;
-            fe->tone = tone;
-            fe->upper = (unsigned char)(vp_is_upper(cp) != 0);
-            fe->lower = (unsigned char)(vp_is_lower(cp) != 0);
-        }
-        free(f);
-    }
-    return 1;
-}
-
 /* The key of a word as the matcher computes it, interned. */
 static uint32_t intern_word(vp_gazetteer *g, const char *w)
 {
     size_t pos = 0, klen;
     tok t;
-    char key[MAX_WORD_KEY + 4];
+    char key[VP_WORD_KEY_MAX + 4];
     if (!scan_next(g, w, strlen(w), &pos, &t, key, &klen) || (t.flags & T_BADKEY))
         return 0;
-    return vocab_intern(g, key, klen);
+    return vp_trie_intern(&g->trie, key, klen);
 }
 
 static int init_rules(vp_gazetteer *g)
@@ -1245,7 +860,7 @@ static int init_rules(vp_gazetteer *g)
     g->id_tinh = intern_word(g, "tỉnh");
     g->id_va = intern_word(g, "và");
     g->id_cua = intern_word(g, "của");
-    g->id_dash = vocab_intern(g, "-", 1);
+    g->id_dash = vp_trie_intern(&g->trie, "-", 1);
     if (!g->id_tinh || !g->id_va || !g->id_cua || !g->id_dash)
         return 0;
     for (size_t i = 0; i < sizeof heads1 / sizeof *heads1; i++)
@@ -1268,8 +883,9 @@ vp_gazetteer *vp_gazetteer_load(const char *datadir, const char *user_file,
     vp_gazetteer *g = calloc(1, sizeof *g);
     if (!g)
         goto nomem;
-    uint32_t root;
-    if (!build_fold_table(g) || !edges_grow(g) || !node_new(g, &root) || !init_rules(g))
+    vp_trie_init(&g->trie);
+    if (!(g->arena = vp_arena_new()) || !vp_fold_cache_init(&g->fold) || !nodes_fit(g) ||
+        !init_rules(g))
         goto nomem;
     if ((size_t)snprintf(path, sizeof path, "%s/agencies.tsv", datadir ? datadir : ".") >=
         sizeof path) {
@@ -1298,15 +914,11 @@ void vp_gazetteer_free(vp_gazetteer *g)
 {
     if (!g)
         return;
-    for (arena_block *b = g->arena, *next; b; b = next) {
-        next = b->next;
-        free(b);
-    }
+    vp_arena_free(g->arena);
     free(g->agencies);
     free(g->info);
     free(g->ids);
-    free(g->vocab);
-    free(g->edges);
+    vp_trie_free(&g->trie);
     free(g->nodes);
     free(g);
 }

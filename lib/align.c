@@ -51,10 +51,11 @@
  * one changed run. */
 #include "config.h"
 #include "align.h"
+#include "datafile.h"
 #include "error.h"
+#include "hash.h"
 #include "unicode.h"
 
-#include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -85,28 +86,18 @@ typedef struct span {
 /* FNV-1a over the spans joined by single spaces. */
 static uint64_t spans_hash(const span *s, size_t k)
 {
-    uint64_t h = 1469598103934665603u;
+    uint64_t h = VP_FNV_OFFSET;
     for (size_t i = 0; i < k; i++) {
         if (i) {
             h ^= (unsigned char)' ';
-            h *= 1099511628211u;
+            h *= VP_FNV_PRIME;
         }
         for (size_t j = 0; j < s[i].n; j++) {
             h ^= (unsigned char)s[i].p[j];
-            h *= 1099511628211u;
+            h *= VP_FNV_PRIME;
         }
     }
     return h;
-}
-
-static uint64_t hash_u64(uint64_t x)
-{
-    x ^= x >> 33;                               /* murmur3 finaliser */
-    x *= 0xff51afd7ed558ccdu;
-    x ^= x >> 33;
-    x *= 0xc4ceb9fe1a85ec53u;
-    x ^= x >> 33;
-    return x;
 }
 
 /* The library links no libm (nothing else in it needs one), so the two
@@ -437,8 +428,8 @@ done:
 
 vp_aligner *vp_aligner_new(const char *datadir, vnplan_error *err)
 {
-    FILE *fp = NULL;
     char *data = NULL;
+    size_t len;
     syl *v = NULL;
     size_t vcap = 0;
     vp_aligner *al = calloc(1, sizeof *al);
@@ -450,48 +441,22 @@ vp_aligner *vp_aligner_new(const char *datadir, vnplan_error *err)
     if (!al->path)
         goto nomem;
     snprintf(al->path, plen, "%s/stopwords.txt", dir);
-    fp = fopen(al->path, "rb");
-    if (!fp) {
-        vp_error_set(err, VNPLAN_E_DATA, al->path, 0, -1, "cannot open stop-word list: %s",
-                     strerror(errno));
+    if (vp_datafile_read(al->path, "stop-word list", MAX_FILE_BYTES, &data, &len, err) !=
+            VNPLAN_OK ||
+        vp_datafile_utf8(al->path, data, len, err) != VNPLAN_OK)
         goto fail;
-    }
-    data = malloc(MAX_FILE_BYTES + 1);
-    if (!data)
-        goto nomem;
-    size_t len = fread(data, 1, MAX_FILE_BYTES + 1, fp);
-    if (ferror(fp) || len > MAX_FILE_BYTES) {
-        vp_error_set(err, VNPLAN_E_DATA, al->path, 0, -1, "%s",
-                     ferror(fp) ? "cannot read stop-word list" : "stop-word list too large");
-        goto fail;
-    }
-    data[len] = '\0';
-    long bad_at = vp_utf8_invalid_offset(data, len);
-    if (bad_at >= 0) {
-        long line = 1;
-        for (long i = 0; i < bad_at; i++)
-            line += data[i] == '\n';
-        vp_error_set(err, VNPLAN_E_DATA, al->path, line, bad_at, "not UTF-8 at byte %ld",
-                     bad_at);
-        goto fail;
-    }
     if (memchr(data, '\0', len)) {
         vp_error_set(err, VNPLAN_E_DATA, al->path, 0, -1, "NUL byte in stop-word list");
         goto fail;
     }
-    size_t pos = len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    size_t pos = vp_datafile_start(data, len), n;
     for (long lineno = 1; pos < len; lineno++) {
-        char *line = data + pos;
-        char *nl = memchr(line, '\n', len - pos);
-        size_t n = nl ? (size_t)(nl - line) : len - pos;
-        line[n] = '\0';
-        pos += n + 1;
+        char *line = vp_datafile_line(data, len, &pos, &n);
         if (stop_line(al, line, lineno, &v, &vcap, err) != VNPLAN_OK)
             goto fail;
     }
     free(v);
     free(data);
-    fclose(fp);
     return al;
 nomem:
     vp_error_set(err, VNPLAN_E_NOMEM, al && al->path ? al->path : NULL, 0, -1,
@@ -499,8 +464,6 @@ nomem:
 fail:
     free(v);
     free(data);
-    if (fp)
-        fclose(fp);
     vp_aligner_free(al);
     return NULL;
 }
@@ -537,7 +500,7 @@ static int feattab_rehash(feattab *t)
     for (size_t j = 0; j < t->cap; j++) {
         if (!t->key[j])
             continue;
-        size_t i = (size_t)hash_u64(t->key[j]) & (cap - 1);
+        size_t i = (size_t)vp_hash_u64(t->key[j]) & (cap - 1);
         while (key[i])
             i = (i + 1) & (cap - 1);
         key[i] = t->key[j];
@@ -558,7 +521,7 @@ static uint32_t feattab_intern(feattab *t, uint64_t k)
     if ((t->n + 1) * 2 > t->cap && !feattab_rehash(t))
         return UINT32_MAX;
     size_t mask = t->cap - 1;
-    for (size_t i = (size_t)hash_u64(k) & mask;; i = (i + 1) & mask) {
+    for (size_t i = (size_t)vp_hash_u64(k) & mask;; i = (i + 1) & mask) {
         if (t->key[i] == k)
             return t->id[i];
         if (!t->key[i]) {

@@ -14,10 +14,10 @@
 #include "config.h"
 #include "charset.h"
 #include "buf.h"
+#include "datafile.h"
 #include "error.h"
 #include "unicode.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,6 +36,7 @@ static const char ENC_VISCII[] = "VISCII";
 
 enum {
     TABLE_MAX_BYTES = 1 << 20,  /* a data file larger than this is wrong  */
+    PATH_BYTES = 4096,          /* the path of one data file              */
     VNI_MAX_PAIRS = 512,
     SAMPLE_BYTES = 8192,        /* legacy detection scores this much      */
     UTF16_SNIFF_BYTES = 8192,
@@ -114,38 +115,27 @@ static const char *const common_syllables[] = {
 
 /* ================================================================ loading */
 
-static vnplan_status read_file(const char *path, char **out, size_t *len, vnplan_error *err)
+/* Reads <datadir>/charsets/<name> whole into *data; its path in path[]. */
+static vnplan_status read_table(const char *datadir, const char *name, char path[PATH_BYTES],
+                                char **data, size_t *len, vnplan_error *err)
 {
-    FILE *f = NULL;
-    char *data = NULL;
-    vnplan_status st = VNPLAN_OK;
-    f = fopen(path, "rb");
-    if (!f) {
-        st = vp_error_set(err, VNPLAN_E_DATA, path, 0, -1, "cannot open data file: %s",
-                          strerror(errno));
-        goto fail;
+    if ((size_t)snprintf(path, PATH_BYTES, "%s/charsets/%s", datadir, name) >= PATH_BYTES)
+        return vp_error_set(err, VNPLAN_E_DATA, name, 0, -1, "data directory path too long");
+    return vp_datafile_read(path, "data file", TABLE_MAX_BYTES, data, len, err);
+}
+
+/* The next row of a table from *pos: the next line that is neither empty
+ * nor a "#" comment, its length in *llen; NULL at the end.  *lineno
+ * counts every line read, for messages. */
+static const char *next_row(char *data, size_t len, size_t *pos, long *lineno, size_t *llen)
+{
+    while (*pos < len) {
+        const char *line = vp_datafile_line(data, len, pos, llen);
+        ++*lineno;
+        if (*llen && line[0] != '#')
+            return line;
     }
-    data = malloc(TABLE_MAX_BYTES + 1);
-    if (!data) {
-        st = vp_error_set(err, VNPLAN_E_NOMEM, path, 0, -1, "out of memory");
-        goto fail;
-    }
-    size_t n = fread(data, 1, TABLE_MAX_BYTES + 1, f);
-    if (ferror(f) || n > TABLE_MAX_BYTES) {
-        st = vp_error_set(err, VNPLAN_E_DATA, path, 0, -1,
-                          ferror(f) ? "cannot read data file" : "data file too large");
-        goto fail;
-    }
-    data[n] = '\0';
-    fclose(f);
-    *out = data;
-    *len = n;
-    return VNPLAN_OK;
-fail:
-    if (f)
-        fclose(f);
-    free(data);
-    return st;
+    return NULL;
 }
 
 /* Decode a whole UTF-8 field into code points; returns the count or -1. */
@@ -230,26 +220,15 @@ static int vni_cmp(const void *a, const void *b)
 static vnplan_status load_table(vp_charsets *cs, const char *datadir, const char *name,
                                 table_kind kind, vnplan_error *err)
 {
-    char path[4096];
+    char path[PATH_BYTES];
     char *data = NULL;
-    size_t len = 0, rows = 0;
+    size_t len = 0, rows = 0, llen;
     long lineno = 0;
-    vnplan_status st;
-    if ((size_t)snprintf(path, sizeof path, "%s/charsets/%s", datadir, name) >= sizeof path) {
-        st = vp_error_set(err, VNPLAN_E_DATA, name, 0, -1, "data directory path too long");
-        goto fail;
-    }
-    st = read_file(path, &data, &len, err);
+    vnplan_status st = read_table(datadir, name, path, &data, &len, err);
     if (st != VNPLAN_OK)
         goto fail;
-    for (size_t pos = 0; pos < len;) {
-        const char *line = data + pos;
-        const char *nl = memchr(line, '\n', len - pos);
-        size_t llen = nl ? (size_t)(nl - line) : len - pos;
-        pos += llen + 1;
-        lineno++;
-        if (llen == 0 || line[0] == '#')
-            continue;
+    const char *line;
+    for (size_t pos = 0; (line = next_row(data, len, &pos, &lineno, &llen));) {
         int32_t cp;
         unsigned char b[2];
         int nb;
@@ -314,29 +293,16 @@ static int phrase_cmp(const void *a, const void *b)
 
 static vnplan_status load_phrases(vp_charsets *cs, const char *datadir, vnplan_error *err)
 {
-    char path[4096];
+    char path[PATH_BYTES];
     char *data = NULL;
-    size_t len = 0, cap = 0;
+    size_t len = 0, cap = 0, llen;
     long lineno = 0;
     int32_t lo[MAX_PHRASE], up[MAX_PHRASE];
-    vnplan_status st;
-    if ((size_t)snprintf(path, sizeof path, "%s/charsets/tcvn3-capitals.tsv", datadir)
-        >= sizeof path) {
-        st = vp_error_set(err, VNPLAN_E_DATA, "tcvn3-capitals.tsv", 0, -1,
-                          "data directory path too long");
-        goto fail;
-    }
-    st = read_file(path, &data, &len, err);
+    vnplan_status st = read_table(datadir, "tcvn3-capitals.tsv", path, &data, &len, err);
     if (st != VNPLAN_OK)
         goto fail;
-    for (size_t pos = 0; pos < len;) {
-        const char *line = data + pos;
-        const char *nl = memchr(line, '\n', len - pos);
-        size_t llen = nl ? (size_t)(nl - line) : len - pos;
-        pos += llen + 1;
-        lineno++;
-        if (llen == 0 || line[0] == '#')
-            continue;
+    const char *line;
+    for (size_t pos = 0; (line = next_row(data, len, &pos, &lineno, &llen));) {
         const char *tab = memchr(line, '\t', llen);
         long nl_ = tab ? utf8_to_cps(line, (size_t)(tab - line), lo, MAX_PHRASE) : -1;
         long nu = tab ? utf8_to_cps(tab + 1, llen - (size_t)(tab + 1 - line), up, MAX_PHRASE)
@@ -822,19 +788,30 @@ static int match_phrase(const vp_charsets *cs, int32_t *a, size_t n, size_t i)
     return 0;
 }
 
+/* The next word of a[*pos..n) in [*s, *e), *pos moved past it; 0 when
+ * there is none. */
+static int next_word(const int32_t *a, size_t n, size_t *pos, size_t *s, size_t *e)
+{
+    size_t i = *pos;
+    while (i < n && !is_word_cp(a[i]))
+        i++;
+    if (i >= n) {
+        *pos = n;
+        return 0;
+    }
+    *s = i;
+    while (i < n && is_word_cp(a[i]))
+        i++;
+    *e = *pos = i;
+    return 1;
+}
+
 /* Restores one line; `prev_caps` says whether the last line with words
  * was all caps.  Returns the same for this line, or -1 if it has no words. */
 static int restore_line(const vp_charsets *cs, int32_t *a, size_t n, int prev_caps)
 {
     int words = 0, lower_words = 0, strong_caps = 0, capitalised = 0, any_amb = 0;
-    for (size_t i = 0; i < n;) {
-        if (!is_word_cp(a[i])) {
-            i++;
-            continue;
-        }
-        size_t j = i;
-        while (j < n && is_word_cp(a[j]))
-            j++;
+    for (size_t pos = 0, i, j; next_word(a, n, &pos, &i, &j);) {
         word_info w = classify(a, i, j);
         if (w.lower || w.upper_later || w.upper_marked || w.amb || vp_is_upper(a[i]))
             words++;            /* numbers do not count */
@@ -845,7 +822,6 @@ static int restore_line(const vp_charsets *cs, int32_t *a, size_t n, int prev_ca
         /* "Sở", "Y", "Tế": a capital, then nothing certain. */
         capitalised += !w.lower && !w.upper_later && !(a[i] & AMB) && vp_is_upper(a[i]);
         any_amb |= w.amb > 0;
-        i = j;
     }
     if (words == 0)
         return -1;
@@ -856,14 +832,7 @@ static int restore_line(const vp_charsets *cs, int32_t *a, size_t n, int prev_ca
     if (!any_amb)
         return line_caps;
     size_t start = content_start(a, n);
-    for (size_t i = 0; i < n;) {
-        if (!is_word_cp(a[i])) {
-            i++;
-            continue;
-        }
-        size_t j = i;
-        while (j < n && is_word_cp(a[j]))
-            j++;
+    for (size_t pos = 0, i, j; next_word(a, n, &pos, &i, &j);) {
         word_info w = classify(a, i, j);
         if (w.amb && (line_caps || is_caps(w))) {
             for (size_t k = i; k < j; k++)
@@ -872,7 +841,6 @@ static int restore_line(const vp_charsets *cs, int32_t *a, size_t n, int prev_ca
             if (!match_phrase(cs, a, n, i) && (i == start || after_sentence_end(a, i)))
                 make_upper(&a[i]);
         }
-        i = j;
     }
     return line_caps;
 }

@@ -20,6 +20,7 @@
 #include "config.h"
 #include <string.h>
 #include "extract.h"
+#include "scan.h"
 #include "unicode.h"
 
 #define TO_MAX_WORDS 10
@@ -27,117 +28,16 @@
 
 /* ------------------------------------------------------------ text helpers */
 
-static int is_space(char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
-static size_t skip_space(const char *t, size_t len, size_t i)
-{
-    while (i < len && is_space(t[i]))
-        i++;
-    return i;
-}
-
-static int32_t cp_at(const char *t, size_t len, size_t i, int *n)
-{
-    int32_t cp;
-    *n = vp_utf8_decode(t + i, len - i, &cp);
-    return cp;
-}
-
-static int is_word_cp(int32_t cp)
-{
-    return (cp >= '0' && cp <= '9') || vp_is_letter(cp);
-}
-
-/* The phrase `ph` (single spaces between words) at t[at], case folded,
- * ending at a word boundary: the offset after it, else 0. */
-static size_t phrase_at(const char *t, size_t len, size_t at, const char *ph)
-{
-    size_t i = at, j = 0, plen = strlen(ph);
-    while (j < plen) {
-        if (ph[j] == ' ') {
-            if (i >= len || !is_space(t[i]))
-                return 0;
-            i = skip_space(t, len, i);
-            j++;
-            continue;
-        }
-        if (i >= len)
-            return 0;
-        int a, b;
-        int32_t ct = cp_at(t, len, i, &a), cw = cp_at(ph, plen, j, &b);
-        if (vp_to_lower(ct) != vp_to_lower(cw))
-            return 0;
-        i += (size_t)a;
-        j += (size_t)b;
-    }
-    int n;
-    if (i < len && is_word_cp(cp_at(t, len, i, &n)))
-        return 0;
-    return i;
-}
-
-static size_t any_phrase_at(const char *t, size_t len, size_t at, const char *const *list)
-{
-    for (size_t k = 0; list[k]; k++) {
-        size_t e = phrase_at(t, len, at, list[k]);
-        if (e)
-            return e;
-    }
-    return 0;
-}
-
-static size_t word_end(const char *t, size_t len, size_t i)
-{
-    int n;
-    while (i < len && is_word_cp(cp_at(t, len, i, &n)))
-        i += (size_t)n;
-    return i;
-}
-
-/* The word before t[at], within a short distance. */
-static int prev_word(const char *t, size_t at, size_t *ws, size_t *we)
-{
-    size_t i = at, floor = at > 40 ? at - 40 : 0;
-    while (i > floor && is_space(t[i - 1]))
-        i--;
-    size_t e = i;
-    while (i > floor) {
-        size_t k = i - 1;
-        while (k > floor && ((unsigned char)t[k] & 0xC0) == 0x80)
-            k--;
-        int32_t cp;
-        vp_utf8_decode(t + k, i - k, &cp);
-        if (!is_word_cp(cp))
-            break;
-        i = k;
-    }
-    if (i == e)
-        return 0;
-    *ws = i;
-    *we = e;
-    return 1;
-}
-
+/* The word before t[at] is one of `list`. */
 static int prev_word_is(const char *t, size_t at, const char *const *list)
 {
     size_t ws, we;
-    if (!prev_word(t, at, &ws, &we))
+    if (!vp_scan_prev_word(t, at, &ws, &we))
         return 0;
     for (size_t k = 0; list[k]; k++)
-        if (phrase_at(t, we, ws, list[k]) == we)
+        if (vp_scan_phrase(t, we, ws, list[k]) == we)
             return 1;
     return 0;
-}
-
-static int num(const char *t, long s, long e)
-{
-    int v = 0;
-    for (long i = s; i < e && i - s < 6; i++)
-        v = v * 10 + (t[i] - '0');
-    return v;
 }
 
 static int valid_day(int d, int m)
@@ -188,44 +88,7 @@ static int doc_year(const char *doc_date)
     for (int i = 0; i < 4; i++)
         if (doc_date[i] < '0' || doc_date[i] > '9')
             return 0;
-    return num(doc_date, 0, 4);
-}
-
-/* ------------------------------------------------------------- clauses */
-
-/* A clause ends at ";" or at ".", "!", "?" before white space or the end
- * ("4.0" and "./." do not end one). */
-static int is_delim(const char *t, size_t len, size_t i)
-{
-    char c = t[i];
-    if (c == ';')
-        return 1;
-    if (c == '.' || c == '!' || c == '?')
-        return i + 1 >= len || is_space(t[i + 1]);
-    return 0;
-}
-
-/* Clause bounds for increasing offsets: the start is carried forward, the
- * end is cached until an offset passes it, so each byte is looked at a
- * bounded number of times. */
-typedef struct clauses {
-    const char *t;
-    size_t len, cur, start, end;
-} clauses;
-
-static void clause_of(clauses *c, size_t s, size_t *cs, size_t *ce)
-{
-    for (; c->cur < s; c->cur++)
-        if (is_delim(c->t, c->len, c->cur))
-            c->start = c->cur + 1;
-    if (c->end <= s) {
-        size_t e = s;
-        while (e < c->len && !is_delim(c->t, c->len, e))
-            e++;
-        c->end = e;
-    }
-    *cs = skip_space(c->t, c->len, c->start);
-    *ce = c->end;
+    return vp_scan_digits(doc_date, 0, 4);
 }
 
 /* ------------------------------------------------------------ deadlines */
@@ -244,16 +107,17 @@ size_t vp_find_deadlines(const vp_patterns *re, const char *text, size_t len,
         int keep = 1;
         if (g[2] >= 0 || g[8] >= 0) {                   /* trước ngày D/M[/Y] */
             int b = g[2] >= 0 ? 1 : 4;
-            int y = g[2 * b + 4] >= 0 ? num(text, g[2 * b + 4], g[2 * b + 5]) : year;
-            keep = format_date(d.date, num(text, g[2 * b], g[2 * b + 1]),
-                               num(text, g[2 * b + 2], g[2 * b + 3]), y);
+            int y = g[2 * b + 4] >= 0 ? vp_scan_digits(text, g[2 * b + 4], g[2 * b + 5]) : year;
+            keep = format_date(d.date, vp_scan_digits(text, g[2 * b], g[2 * b + 1]),
+                               vp_scan_digits(text, g[2 * b + 2], g[2 * b + 3]), y);
             d.kind = "date";
         } else if (g[14] >= 0) {                        /* cuối năm Y */
-            format_date(d.date, 31, 12, num(text, g[14], g[15]));
+            format_date(d.date, 31, 12, vp_scan_digits(text, g[14], g[15]));
             d.kind = "year-end";
         } else if (g[16] >= 0 || g[20] >= 0) {          /* Y1 - Y2 */
             int b = g[16] >= 0 ? 8 : 10;
-            int y1 = num(text, g[2 * b], g[2 * b + 1]), y2 = num(text, g[2 * b + 2], g[2 * b + 3]);
+            int y1 = vp_scan_digits(text, g[2 * b], g[2 * b + 1]);
+            int y2 = vp_scan_digits(text, g[2 * b + 2], g[2 * b + 3]);
             /* a bare range must look like a period, not a pair of years */
             keep = b == 8 ? y2 >= y1 : (y2 > y1 && y2 - y1 <= 50);
             put_digits(d.period, y1, 4)[0] = '-';
@@ -261,7 +125,7 @@ size_t vp_find_deadlines(const vp_patterns *re, const char *text, size_t len,
             d.kind = "period";
         } else if (g[24] >= 0 || g[26] >= 0) {          /* đến năm Y, tầm nhìn Y */
             int b = g[24] >= 0 ? 12 : 13;
-            put_digits(d.period, num(text, g[2 * b], g[2 * b + 1]), 4)[0] = '\0';
+            put_digits(d.period, vp_scan_digits(text, g[2 * b], g[2 * b + 1]), 4)[0] = '\0';
             d.kind = "year";
         } else {                                        /* hằng năm */
             d.kind = "annual";
@@ -296,26 +160,26 @@ static size_t recipient_end(const char *t, size_t len, size_t s)
     size_t i = s, last = s;
     int words = 0;
     while (i < limit && words < TO_MAX_WORDS) {
-        i = skip_space(t, limit, i);
+        i = vp_scan_skip_space(t, limit, i);
         if (i >= limit)
             break;
         int n;
-        int32_t cp = cp_at(t, limit, i, &n);
-        if (cp == '-' || cp == 0x2013 || cp == 0x2014) {
-            size_t k = skip_space(t, limit, i + (size_t)n);
-            if (k >= limit || !vp_is_upper(cp_at(t, limit, k, &n)))
+        int32_t cp = vp_scan_cp(t, limit, i, &n);
+        if (vp_scan_is_dash(cp)) {
+            size_t k = vp_scan_skip_space(t, limit, i + (size_t)n);
+            if (!vp_scan_upper_at(t, limit, k))
                 break;
             i = k;
             continue;
         }
-        if (!is_word_cp(cp))
+        if (!vp_scan_is_word_cp(cp))
             break;
-        if (words > 0 && any_phrase_at(t, limit, i, to_stops))
+        if (words > 0 && vp_scan_any_phrase(t, limit, i, to_stops))
             break;
-        size_t e = word_end(t, limit, i);
-        if (phrase_at(t, limit, i, "và")) {
-            size_t k = skip_space(t, limit, e);
-            if (k >= limit || !vp_is_upper(cp_at(t, limit, k, &n)))
+        size_t e = vp_scan_word_end(t, limit, i);
+        if (vp_scan_phrase(t, limit, i, "và")) {
+            size_t k = vp_scan_skip_space(t, limit, e);
+            if (!vp_scan_upper_at(t, limit, k))
                 break;
         }
         words++;
@@ -333,24 +197,25 @@ size_t vp_find_reporting(const vp_patterns *re, const char *text, size_t len,
                          vp_reporting *out, size_t max)
 {
     size_t n = 0, pos = 0, done_until = 0;
-    clauses cl = {text, len, 0, 0, 0};
+    vp_clauses cl;
+    vp_clauses_init(&cl, text, len);
     long g[12];
     while (n < max && pos < len && vp_match(re, VP_RE_REPORT, text, len, pos, g, 1)) {
         size_t s = (size_t)g[0], e = (size_t)g[1];
         pos = e;
-        size_t cs, ce;
-        clause_of(&cl, s, &cs, &ce);
+        vp_clauses_at(&cl, s);
+        size_t cs = vp_scan_skip_space(text, len, cl.start), ce = cl.end;
         if (s < done_until)
             continue;                       /* one duty per clause */
-        size_t after = skip_space(text, len, e);
+        size_t after = vp_scan_skip_space(text, len, e);
         if (after < len && text[after] == ')')
             continue;                       /* "(báo cáo)" in Nơi nhận */
         if (s > 0 && text[s - 1] == '(')
             continue;
         if (prev_word_is(text, s, noun_before))
             continue;
-        if (phrase_at(text, len, after, "số")) {
-            size_t k = skip_space(text, len, phrase_at(text, len, after, "số"));
+        if (vp_scan_phrase(text, len, after, "số")) {
+            size_t k = vp_scan_skip_space(text, len, vp_scan_phrase(text, len, after, "số"));
             if (k < len && text[k] >= '0' && text[k] <= '9')
                 continue;                   /* "Báo cáo số 12/BC-UBND" */
         }
@@ -365,7 +230,10 @@ size_t vp_find_reporting(const vp_patterns *re, const char *text, size_t len,
             int k = 0;
             if (g[2] >= 0) {
                 size_t unit = (size_t)g[4];
-                k = phrase_at(text, ce, unit, "năm") ? 2 : phrase_at(text, ce, unit, "quý") ? 4 : 5;
+                if (vp_scan_phrase(text, ce, unit, "năm"))
+                    k = 2;
+                else
+                    k = vp_scan_phrase(text, ce, unit, "quý") ? 4 : 5;
             } else if (g[6] >= 0 || g[8] >= 0) {
                 k = 3;
             } else {
@@ -381,9 +249,9 @@ size_t vp_find_reporting(const vp_patterns *re, const char *text, size_t len,
         while (p < ce && vp_match(re, VP_RE_DEADLINE, text, ce, p, d, 7)) {
             if (d[2] >= 0 || d[8] >= 0) {
                 int b = d[2] >= 0 ? 1 : 4;
-                int y = d[2 * b + 4] >= 0 ? num(text, d[2 * b + 4], d[2 * b + 5]) : 0;
-                if (format_date(r.due, num(text, d[2 * b], d[2 * b + 1]),
-                                num(text, d[2 * b + 2], d[2 * b + 3]), y))
+                int y = d[2 * b + 4] >= 0 ? vp_scan_digits(text, d[2 * b + 4], d[2 * b + 5]) : 0;
+                if (format_date(r.due, vp_scan_digits(text, d[2 * b], d[2 * b + 1]),
+                                vp_scan_digits(text, d[2 * b + 2], d[2 * b + 3]), y))
                     break;
             }
             p = (size_t)d[1] > p ? (size_t)d[1] : p + 1;
@@ -394,7 +262,7 @@ size_t vp_find_reporting(const vp_patterns *re, const char *text, size_t len,
         p = e;
         while (p < ce && vp_match(re, VP_RE_RECIPIENT, text, ce, p, g, 1)) {
             size_t hs = (size_t)g[0];
-            if (skip_space(text, ce, e) == hs || prev_word_is(text, hs, to_leads)) {
+            if (vp_scan_skip_space(text, ce, e) == hs || prev_word_is(text, hs, to_leads)) {
                 r.to_start = hs;
                 r.to_end = recipient_end(text, ce, hs);
                 break;

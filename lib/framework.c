@@ -9,19 +9,17 @@
  * heading phrases names; for a text the lexicon score of every category and
  * the terms found, with their byte spans.
  *
- * Design.  Phrases and text are cut into the same tokens: words (runs of
- * letters, marks and digits).  Punctuation between words is ignored, so
- * "tự lực, tự cường" matches "tự lực tự cường" and "HIV/AIDS" matches
- * "HIV AIDS"; a strong stop (". ", ";", ":", "!", "?") between two words
- * ends any phrase, so no match runs across a sentence.  A word's key is its
- * folded form (vp_fold: case and tone placement, so "hòa", "hoà" and "HOÀ"
- * are one word).  Keys are interned to small integers when the file is
- * loaded, and every phrase becomes a path of word ids in a trie whose edges
- * live in one hash table keyed by (node, word).  Matching walks the trie
- * from each word and keeps the longest phrase: O(words × longest phrase),
- * with the tokens produced on demand into a ring on the stack.  Words are
- * folded with a table built from vp_fold itself at load time (precomposed
- * Latin letters); any other word goes to vp_fold.
+ * Design.  Phrases and text are cut into the same tokens: words (words.h:
+ * runs of letters, marks and digits).  Punctuation between words is
+ * ignored, so "tự lực, tự cường" matches "tự lực tự cường" and "HIV/AIDS"
+ * matches "HIV AIDS"; a strong stop (". ", ";", ":", "!", "?") between two
+ * words ends any phrase, so no match runs across a sentence.  A word's key
+ * is its folded form (vp_fold: case and tone placement, so "hòa", "hoà"
+ * and "HOÀ" are one word).  Keys are interned to small integers when the
+ * file is loaded, and every phrase becomes a path of word ids in a trie
+ * (trie.h).  Matching walks the trie from each word and keeps the longest
+ * phrase: O(words × longest phrase), with the tokens produced on demand
+ * into a ring on the stack.
  *
  * Scores: a term found k times adds weight × (1 + 1/2 + ... + 1/2^(k-1)),
  * so repeating a term raises the score but never beyond twice its weight;
@@ -32,11 +30,14 @@
  * fields: pillar phrases are preferred, then the leftmost. */
 #include "config.h"
 #include "framework.h"
+#include "datafile.h"
 #include "error.h"
+#include "model.h"
+#include "trie.h"
 #include "unicode.h"
+#include "words.h"
 
 #include <errno.h>
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -49,9 +50,6 @@ enum {
     MAX_TERMS = 4096,           /* lexicon entries (a score keeps a count of
                                    each on the stack)                        */
     MAX_PHRASE_WORDS = 16,      /* words in one term or heading phrase       */
-    MAX_OPTIONAL = 4,           /* "[...]" groups in one phrase              */
-    MAX_WORD_KEY = 96,          /* bytes of one folded word                  */
-    MAX_TONES = 4,              /* tone digits kept per word                 */
     MAX_REPEATS = 16,           /* occurrences of a term that still count    */
     RING = MAX_PHRASE_WORDS     /* tokens of lookahead                       */
 };
@@ -59,37 +57,6 @@ enum {
 #define MAX_WEIGHT 3.0
 #define DEFAULT_BAR 2.0
 #define DEFAULT_CONTEXT 0.5
-
-/* ================================================================ memory */
-
-typedef struct block {
-    struct block *next;
-    size_t used, cap;
-    char data[];
-} block;
-
-/* Fast fold of one precomposed letter: its folded base and tone digit. */
-typedef struct fold_entry {
-    unsigned char len;          /* bytes in base; 0: not in the table        */
-    char tone;                  /* '1'..'5' or 0                             */
-    char base[8];
-} fold_entry;
-
-#define FOLD_LO1 0x80
-#define FOLD_HI1 0x250          /* Latin-1 .. Latin Extended-B               */
-#define FOLD_LO2 0x1E00
-#define FOLD_HI2 0x1F00         /* Latin Extended Additional (Vietnamese)    */
-#define FOLD_N ((FOLD_HI1 - FOLD_LO1) + (FOLD_HI2 - FOLD_LO2))
-
-typedef struct vocab_slot {
-    const char *key;            /* NULL: empty */
-    uint32_t len, id;
-} vocab_slot;
-
-typedef struct edge_slot {
-    uint64_t key;               /* parent << 32 | word id; 0: empty */
-    uint32_t child;
-} edge_slot;
 
 typedef struct trie_node {
     int32_t term;               /* first lexicon entry ending here, or -1    */
@@ -134,49 +101,17 @@ struct vp_framework {
     head_entry *heads;
     size_t nheads, capheads;
 
-    vocab_slot *vocab;
-    size_t vocab_n, vocab_cap;
-    edge_slot *edges;
-    size_t edges_n, edges_cap;
-    trie_node *nodes;
+    vp_trie trie;               /* phrases as paths of word ids              */
+    trie_node *nodes;           /* what each node of the trie ends           */
     size_t nodes_n, nodes_cap;
 
     /* per category, the heading phrases (vp_category.headings) */
     const char **headlist[MAX_CATEGORIES];
     size_t nheadlist[MAX_CATEGORIES], capheadlist[MAX_CATEGORIES];
 
-    fold_entry fold[FOLD_N];
-    block *arena;
+    vp_fold_cache fold;
+    vp_arena *arena;            /* the strings of the framework              */
 };
-
-static void *arena_alloc(vp_framework *fw, size_t n)
-{
-    n = (n + 7) & ~(size_t)7;
-    block *b = fw->arena;
-    if (!b || b->cap - b->used < n) {
-        size_t cap = n > 16384 ? n : 16384;
-        b = malloc(sizeof *b + cap);
-        if (!b)
-            return NULL;
-        b->used = 0;
-        b->cap = cap;
-        b->next = fw->arena;
-        fw->arena = b;
-    }
-    void *p = b->data + b->used;
-    b->used += n;
-    return p;
-}
-
-static char *arena_strndup(vp_framework *fw, const char *s, size_t n)
-{
-    char *p = arena_alloc(fw, n + 1);
-    if (p) {
-        memcpy(p, s, n);
-        p[n] = '\0';
-    }
-    return p;
-}
 
 /* Grows a malloc'd array to hold one more element. */
 static int grow(void **v, size_t *cap, size_t n, size_t elem)
@@ -192,133 +127,24 @@ static int grow(void **v, size_t *cap, size_t n, size_t elem)
     return 1;
 }
 
-static uint64_t hash_bytes(const char *s, size_t n)
-{
-    uint64_t h = 1469598103934665603u;          /* FNV-1a */
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 1099511628211u;
-    }
-    return h;
-}
+/* ================================================================ trie */
 
-static uint64_t hash_u64(uint64_t x)
+/* Gives every node of the trie its entry in fw->nodes, ending nothing. */
+static int nodes_fit(vp_framework *fw)
 {
-    x ^= x >> 33;                               /* murmur3 finaliser */
-    x *= 0xff51afd7ed558ccdu;
-    x ^= x >> 33;
-    x *= 0xc4ceb9fe1a85ec53u;
-    x ^= x >> 33;
-    return x;
-}
-
-/* ================================================================ vocabulary, trie */
-
-static uint32_t vocab_find(const vp_framework *fw, const char *key, size_t len)
-{
-    if (!fw->vocab_cap)
-        return 0;
-    size_t mask = fw->vocab_cap - 1;
-    for (size_t i = hash_bytes(key, len) & mask;; i = (i + 1) & mask) {
-        const vocab_slot *s = &fw->vocab[i];
-        if (!s->key)
+    while (fw->nodes_n < fw->trie.nodes) {
+        if (!grow((void **)&fw->nodes, &fw->nodes_cap, fw->nodes_n, sizeof *fw->nodes))
             return 0;
-        if (s->len == len && memcmp(s->key, key, len) == 0)
-            return s->id;
+        fw->nodes[fw->nodes_n++] = (trie_node){ -1, -1, -1, 0 };
     }
-}
-
-/* The id of `key`, added when new; 0 when out of memory. */
-static uint32_t vocab_intern(vp_framework *fw, const char *key, size_t len)
-{
-    uint32_t id = vocab_find(fw, key, len);
-    if (id)
-        return id;
-    if ((fw->vocab_n + 1) * 2 > fw->vocab_cap) {
-        size_t cap = fw->vocab_cap ? fw->vocab_cap * 2 : 512;
-        vocab_slot *t = calloc(cap, sizeof *t);
-        if (!t)
-            return 0;
-        for (size_t j = 0; j < fw->vocab_cap; j++) {
-            if (!fw->vocab[j].key)
-                continue;
-            size_t i = hash_bytes(fw->vocab[j].key, fw->vocab[j].len) & (cap - 1);
-            while (t[i].key)
-                i = (i + 1) & (cap - 1);
-            t[i] = fw->vocab[j];
-        }
-        free(fw->vocab);
-        fw->vocab = t;
-        fw->vocab_cap = cap;
-    }
-    char *copy = arena_strndup(fw, key, len);
-    if (!copy)
-        return 0;
-    size_t mask = fw->vocab_cap - 1;
-    size_t i = hash_bytes(key, len) & mask;
-    while (fw->vocab[i].key)
-        i = (i + 1) & mask;
-    fw->vocab[i] = (vocab_slot){ copy, (uint32_t)len, (uint32_t)(fw->vocab_n + 1) };
-    fw->vocab_n++;
-    return (uint32_t)fw->vocab_n;
-}
-
-static uint32_t edge_find(const vp_framework *fw, uint32_t node, uint32_t word)
-{
-    if (!fw->edges_cap)
-        return 0;
-    uint64_t key = (uint64_t)node << 32 | word;
-    size_t mask = fw->edges_cap - 1;
-    for (size_t i = hash_u64(key) & mask;; i = (i + 1) & mask) {
-        if (fw->edges[i].key == key)
-            return fw->edges[i].child;
-        if (!fw->edges[i].key)
-            return 0;           /* the root is never a child */
-    }
-}
-
-static int node_new(vp_framework *fw, uint32_t *out)
-{
-    if (!grow((void **)&fw->nodes, &fw->nodes_cap, fw->nodes_n, sizeof *fw->nodes))
-        return 0;
-    fw->nodes[fw->nodes_n] = (trie_node){ -1, -1, -1, 0 };
-    *out = (uint32_t)fw->nodes_n++;
     return 1;
 }
 
 /* The child of `node` by `word`, created when missing; 0 when out of memory. */
 static uint32_t edge_add(vp_framework *fw, uint32_t node, uint32_t word)
 {
-    uint32_t child = edge_find(fw, node, word);
-    if (child)
-        return child;
-    if ((fw->edges_n + 1) * 2 > fw->edges_cap) {
-        size_t cap = fw->edges_cap ? fw->edges_cap * 2 : 1024;
-        edge_slot *t = calloc(cap, sizeof *t);
-        if (!t)
-            return 0;
-        for (size_t j = 0; j < fw->edges_cap; j++) {
-            if (!fw->edges[j].key)
-                continue;
-            size_t i = hash_u64(fw->edges[j].key) & (cap - 1);
-            while (t[i].key)
-                i = (i + 1) & (cap - 1);
-            t[i] = fw->edges[j];
-        }
-        free(fw->edges);
-        fw->edges = t;
-        fw->edges_cap = cap;
-    }
-    if (!node_new(fw, &child))
-        return 0;
-    uint64_t key = (uint64_t)node << 32 | word;
-    size_t mask = fw->edges_cap - 1;
-    size_t i = hash_u64(key) & mask;
-    while (fw->edges[i].key)
-        i = (i + 1) & mask;
-    fw->edges[i] = (edge_slot){ key, child };
-    fw->edges_n++;
-    return child;
+    uint32_t child = vp_trie_add_child(&fw->trie, node, word);
+    return child && nodes_fit(fw) ? child : 0;
 }
 
 /* ================================================================ tokens */
@@ -330,42 +156,6 @@ typedef struct tok {
     int badkey;                 /* the key could not be computed             */
 } tok;
 
-static const fold_entry *fold_of(const vp_framework *fw, int32_t cp)
-{
-    if (cp >= FOLD_LO1 && cp < FOLD_HI1)
-        return &fw->fold[cp - FOLD_LO1];
-    if (cp >= FOLD_LO2 && cp < FOLD_HI2)
-        return &fw->fold[(FOLD_HI1 - FOLD_LO1) + (cp - FOLD_LO2)];
-    return NULL;
-}
-
-static int ascii_alnum(unsigned char c)
-{
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-static int is_mark_cp(int32_t cp)
-{
-    return (cp >= 0x300 && cp <= 0x36F) || (cp >= 0x1AB0 && cp <= 0x1AFF) ||
-           (cp >= 0x1DC0 && cp <= 0x1DFF) || (cp >= 0x20D0 && cp <= 0x20FF) ||
-           (cp >= 0xFE20 && cp <= 0xFE2F);
-}
-
-/* Invisible format characters (soft hyphen, zero-width space, BOM):
- * vp_fold drops them, and so does the fast path. */
-static int is_ignorable_cp(int32_t cp)
-{
-    return cp == 0xAD || (cp >= 0x200B && cp <= 0x200D) || cp == 0x2060 || cp == 0xFEFF;
-}
-
-static int is_word_cp(const vp_framework *fw, int32_t cp)
-{
-    if (cp < 0x80)
-        return ascii_alnum((unsigned char)cp);
-    const fold_entry *fe = fold_of(fw, cp);
-    return (fe && fe->len) || is_mark_cp(cp) || is_ignorable_cp(cp) || vp_is_letter(cp);
-}
-
 /* A full stop, semicolon, colon, "!" or "?" ends phrases; a "." between two
  * digits ("4.0") or inside an abbreviation ("v.v.") does not. */
 static int is_stop(const char *s, size_t len, size_t i)
@@ -375,28 +165,28 @@ static int is_stop(const char *s, size_t len, size_t i)
         return 1;
     if (c != '.')
         return 0;
-    return i + 1 >= len || !ascii_alnum((unsigned char)s[i + 1]);
+    return i + 1 >= len || !vp_word_ascii((unsigned char)s[i + 1]);
 }
 
 /* The next word of s[*pos..len) into *t and its key into key[] (room for
- * MAX_WORD_KEY + 1 bytes); 0 at the end of the text. */
+ * VP_WORD_KEY_MAX bytes); 0 at the end of the text. */
 static int scan_word(const vp_framework *fw, const char *s, size_t len, size_t *pos, tok *t,
                      char *key, size_t *klen)
 {
     size_t i = *pos;
     int stop = 0;
-    int32_t cp = 0;
     while (i < len) {
         unsigned char c = (unsigned char)s[i];
         if (c < 0x80) {
-            if (ascii_alnum(c))
+            if (vp_word_ascii(c))
                 break;
             stop |= is_stop(s, len, i);
             i++;
             continue;
         }
+        int32_t cp;
         int n = vp_utf8_decode(s + i, len - i, &cp);
-        if (is_word_cp(fw, cp) && !is_ignorable_cp(cp))
+        if (vp_word_begins(&fw->fold, cp))
             break;
         i += (size_t)n;
     }
@@ -404,55 +194,14 @@ static int scan_word(const vp_framework *fw, const char *s, size_t len, size_t *
         *pos = len;
         return 0;
     }
-    t->start = i;
+    vp_word w;
+    vp_word_read(&fw->fold, s, len, i, &w, key);
+    t->start = w.start;
+    t->end = *pos = w.end;
     t->stop = stop;
-    t->badkey = 0;
     t->id = 0;
-    char tones[MAX_TONES];
-    int ntones = 0, slow = 0;
-    size_t k = 0;
-    while (i < len) {
-        unsigned char c = (unsigned char)s[i];
-        if (c < 0x80) {
-            if (!ascii_alnum(c))
-                break;
-            if (k < MAX_WORD_KEY)
-                key[k] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : (char)c;
-            k++;
-            i++;
-            continue;
-        }
-        int n = vp_utf8_decode(s + i, len - i, &cp);
-        if (!is_word_cp(fw, cp))
-            break;
-        const fold_entry *fe = fold_of(fw, cp);
-        if (fe && fe->len) {
-            if (k + fe->len <= MAX_WORD_KEY)
-                memcpy(key + k, fe->base, fe->len);
-            k += fe->len;
-            if (fe->tone && ntones < MAX_TONES)
-                tones[ntones++] = fe->tone;
-        } else if (!is_ignorable_cp(cp)) {
-            slow = 1;           /* a combining mark, or a letter outside the table */
-        }
-        i += (size_t)n;
-    }
-    t->end = i;
-    *pos = i;
-    for (int j = 0; j < ntones; j++, k++)
-        if (k < MAX_WORD_KEY)
-            key[k] = tones[j];
-    if (slow) {
-        size_t flen = 0;
-        char *f = vp_fold(s + t->start, t->end - t->start, VNPLAN_FOLD_DEFAULT, &flen);
-        k = f ? flen : MAX_WORD_KEY + 1;
-        if (f && flen <= MAX_WORD_KEY)
-            memcpy(key, f, flen);
-        free(f);
-    }
-    if (k > MAX_WORD_KEY || k == 0)
-        t->badkey = 1;
-    *klen = t->badkey ? 0 : k;
+    t->badkey = w.bad || w.klen == 0;   /* a word of marks vp_fold drops */
+    *klen = t->badkey ? 0 : w.klen;
     return 1;
 }
 
@@ -482,7 +231,7 @@ static const tok *tok_at(stream *st, size_t k)
     while (st->made <= k) {
         if (st->done)
             return NULL;
-        char key[MAX_WORD_KEY + 8];
+        char key[VP_WORD_KEY_MAX + 8];
         size_t klen;
         tok *t = &st->ring[st->made % RING];
         if (!scan_word(st->fw, st->s, st->len, &st->pos, t, key, &klen)) {
@@ -490,7 +239,7 @@ static const tok *tok_at(stream *st, size_t k)
             return NULL;
         }
         if (!t->badkey)
-            t->id = vocab_find(st->fw, key, klen);
+            t->id = vp_trie_word_id(&st->fw->trie, key, klen);
         st->made++;
     }
     return k + RING >= st->made ? &st->ring[k % RING] : NULL;
@@ -510,7 +259,7 @@ static size_t longest_at(stream *st, size_t p, int want, uint32_t *out)
         const tok *t = tok_at(st, k);
         if (!t || !t->id || (k > p && t->stop))
             break;
-        node = edge_find(fw, node, t->id);
+        node = vp_trie_child(&fw->trie, node, t->id);
         if (!node)
             break;
         const trie_node *nd = &fw->nodes[node];
@@ -650,32 +399,12 @@ int vp_framework_cited(const vp_framework *fw, const char *number)
 /* ================================================================ loading */
 
 typedef struct loader {
+    vp_datafile_at at;
     vp_framework *fw;
-    const char *path;
-    long line;
-    vnplan_error *err;
     int section;                /* 0 none yet, 1 [framework], 2 [category] */
     size_t cat;                 /* the category being read */
     unsigned char seen_pillar, seen_prov;
 } loader;
-
-__attribute__((format(printf, 2, 3)))
-static int bad(loader *L, const char *fmt, ...)
-{
-    char msg[320];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
-    vp_error_set(L->err, VNPLAN_E_DATA, L->path, L->line, -1, "%s", msg);
-    return 0;
-}
-
-static int nomem(loader *L)
-{
-    vp_error_set(L->err, VNPLAN_E_NOMEM, L->path, L->line, -1, "out of memory");
-    return 0;
-}
 
 static int valid_id(const char *s)
 {
@@ -711,57 +440,57 @@ static int add_spelling(loader *L, const char *as_written, const char *phrase, s
     uint32_t node = 0;
     size_t pos = 0, nwords = 0;
     tok t;
-    char key[MAX_WORD_KEY + 8];
+    char key[VP_WORD_KEY_MAX + 8];
     size_t klen;
     while (scan_word(fw, phrase, len, &pos, &t, key, &klen)) {
         if (t.badkey)
-            return bad(L, "a word too long or not foldable in \"%s\"", as_written);
+            return vp_datafile_bad(&L->at, "a word too long or not foldable in \"%s\"", as_written);
         if (nwords && t.stop)
-            return bad(L, "\"%s\": a phrase cannot hold \".\", \";\", \":\", \"!\" or \"?\"",
+            return vp_datafile_bad(&L->at, "\"%s\": a phrase cannot hold \".\", \";\", \":\", \"!\" or \"?\"",
                        as_written);
         if (++nwords > MAX_PHRASE_WORDS)
-            return bad(L, "\"%s\" has more than %d words", as_written, MAX_PHRASE_WORDS);
-        uint32_t id = vocab_intern(fw, key, klen);
+            return vp_datafile_bad(&L->at, "\"%s\" has more than %d words", as_written, MAX_PHRASE_WORDS);
+        uint32_t id = vp_trie_intern(&fw->trie, key, klen);
         if (!id || !(node = edge_add(fw, node, id)))
-            return nomem(L);
+            return vp_datafile_nomem(&L->at);
     }
     if (!nwords)
-        return bad(L, "\"%s\" has no words", as_written);
+        return vp_datafile_bad(&L->at, "\"%s\" has no words", as_written);
     trie_node *nd = &fw->nodes[node];
     if (kind == PH_IGNORE || (kind == PH_TERM && nd->ignore)) {
         if (nd->ignore && kind == PH_IGNORE)
-            return bad(L, "\"%s\" is already ignored (line %ld)", as_written, nd->ignore);
+            return vp_datafile_bad(&L->at, "\"%s\" is already ignored (line %ld)", as_written, nd->ignore);
         if (nd->ignore || nd->term >= 0)
-            return bad(L, "\"%s\" is both a term (line %ld) and ignored (line %ld)", as_written,
-                       nd->term >= 0 ? fw->terms[nd->term].line : L->line,
-                       nd->ignore ? nd->ignore : L->line);
-        nd->ignore = L->line;
+            return vp_datafile_bad(&L->at, "\"%s\" is both a term (line %ld) and ignored (line %ld)", as_written,
+                       nd->term >= 0 ? fw->terms[nd->term].line : L->at.line,
+                       nd->ignore ? nd->ignore : L->at.line);
+        nd->ignore = L->at.line;
         return 1;
     }
     if (kind == PH_TERM) {
         for (int32_t e = nd->term; e >= 0; e = fw->terms[e].next)
             if (fw->terms[e].category == L->cat)
-                return bad(L, "term \"%s\" already in this category (line %ld)", as_written,
+                return vp_datafile_bad(&L->at, "term \"%s\" already in this category (line %ld)", as_written,
                            fw->terms[e].line);
         if (fw->nterms == MAX_TERMS)
-            return bad(L, "more than %d terms", MAX_TERMS);
+            return vp_datafile_bad(&L->at, "more than %d terms", MAX_TERMS);
         if (!grow((void **)&fw->terms, &fw->capterms, fw->nterms, sizeof *fw->terms))
-            return nomem(L);
+            return vp_datafile_nomem(&L->at);
         fw->terms[fw->nterms] =
             (lex_entry){ as_written, L->cat, weight, nd->term,
-                         group >= 0 ? group : (int32_t)fw->nterms, L->line };
+                         group >= 0 ? group : (int32_t)fw->nterms, L->at.line };
         nd->term = (int32_t)fw->nterms++;
         return 1;
     }
     int32_t *slot = kind == PH_HEAD_START ? &nd->head_start : &nd->head;
     if (*slot >= 0) {
         const head_entry *h = &fw->heads[*slot];
-        return bad(L, "heading phrase \"%s\" already names %s (line %ld)", as_written,
+        return vp_datafile_bad(&L->at, "heading phrase \"%s\" already names %s (line %ld)", as_written,
                    fw->cats[h->category].id, h->line);
     }
     if (!grow((void **)&fw->heads, &fw->capheads, fw->nheads, sizeof *fw->heads))
-        return nomem(L);
-    fw->heads[fw->nheads] = (head_entry){ as_written, L->cat, L->line };
+        return vp_datafile_nomem(&L->at);
+    fw->heads[fw->nheads] = (head_entry){ as_written, L->cat, L->at.line };
     *slot = (int32_t)fw->nheads++;
     return 1;
 }
@@ -770,44 +499,23 @@ static int add_spelling(loader *L, const char *as_written, const char *phrase, s
 static int add_phrase(loader *L, const char *phrase, int kind, double weight)
 {
     size_t len = strlen(phrase);
-    size_t open[MAX_OPTIONAL], close[MAX_OPTIONAL];
-    size_t nopt = 0;
-    for (size_t i = 0; i < len; i++) {
-        if (phrase[i] == '[') {
-            if (nopt == MAX_OPTIONAL)
-                return bad(L, "more than %d optional parts in \"%s\"", MAX_OPTIONAL, phrase);
-            const char *c = memchr(phrase + i + 1, ']', len - i - 1);
-            const char *o = memchr(phrase + i + 1, '[', len - i - 1);
-            if (!c || (o && o < c))
-                return bad(L, "unbalanced \"[\" in \"%s\"", phrase);
-            open[nopt] = i;
-            close[nopt] = (size_t)(c - phrase);
-            i = close[nopt++];
-        } else if (phrase[i] == ']') {
-            return bad(L, "unbalanced \"]\" in \"%s\"", phrase);
-        }
+    vp_spellings sp;
+    switch (vp_spellings_parse(&sp, phrase, len)) {
+    case VP_SPELLINGS_TOO_MANY:
+        return vp_datafile_bad(&L->at, "more than %d optional parts in \"%s\"",
+                               VP_MAX_OPTIONAL, phrase);
+    case VP_SPELLINGS_OPEN:
+        return vp_datafile_bad(&L->at, "unbalanced \"[\" in \"%s\"", phrase);
+    case VP_SPELLINGS_CLOSE:
+        return vp_datafile_bad(&L->at, "unbalanced \"]\" in \"%s\"", phrase);
     }
-    const char *as_written = arena_strndup(L->fw, phrase, len);
-    char *buf = arena_alloc(L->fw, len + 1);
+    const char *as_written = vp_strndup(L->fw->arena, phrase, len);
+    char *buf = vp_alloc(L->fw->arena, len + 1);
     if (!as_written || !buf)
-        return nomem(L);
+        return vp_datafile_nomem(&L->at);
     int32_t group = -1;         /* the entry of the first spelling */
-    for (unsigned mask = 0; mask < (1u << nopt); mask++) {
-        size_t b = 0, i = 0;
-        for (size_t o = 0; o <= nopt; o++) {
-            size_t stop = o < nopt ? open[o] : len;
-            memcpy(buf + b, phrase + i, stop - i);
-            b += stop - i;
-            if (o == nopt)
-                break;
-            if (mask & (1u << o)) {
-                size_t n = close[o] - open[o] - 1;
-                memcpy(buf + b, phrase + open[o] + 1, n);
-                b += n;
-            }
-            i = close[o] + 1;
-        }
-        buf[b] = '\0';
+    for (unsigned k = 0; k < (1u << sp.n); k++) {
+        size_t b = vp_spelling(&sp, k, buf);
         if (!add_spelling(L, as_written, buf, b, kind, weight, group))
             return 0;
         if (kind == PH_TERM && group < 0)
@@ -819,16 +527,16 @@ static int add_phrase(loader *L, const char *phrase, int kind, double weight)
     size_t c = L->cat;
     const char *shown = as_written;
     if (kind == PH_HEAD_START) {
-        char *with = arena_alloc(L->fw, len + 2);
+        char *with = vp_alloc(L->fw->arena, len + 2);
         if (!with)
-            return nomem(L);
+            return vp_datafile_nomem(&L->at);
         with[0] = '^';
         memcpy(with + 1, phrase, len + 1);
         shown = with;
     }
     if (!grow((void **)&L->fw->headlist[c], &L->fw->capheadlist[c], L->fw->nheadlist[c],
               sizeof *L->fw->headlist[c]))
-        return nomem(L);
+        return vp_datafile_nomem(&L->at);
     L->fw->headlist[c][L->fw->nheadlist[c]++] = shown;
     return 1;
 }
@@ -855,7 +563,7 @@ static int yes_no(loader *L, const char *key, const char *v, int *out)
     else if (strcmp(v, "no") == 0)
         *out = 0;
     else
-        return bad(L, "%s must be \"yes\" or \"no\", not \"%s\"", key, v);
+        return vp_datafile_bad(&L->at, "%s must be \"yes\" or \"no\", not \"%s\"", key, v);
     return 1;
 }
 
@@ -864,34 +572,34 @@ static int begin_section(loader *L, char *line)
     vp_framework *fw = L->fw;
     size_t n = strlen(line);
     if (line[n - 1] != ']')
-        return bad(L, "a section line must end with \"]\"");
+        return vp_datafile_bad(&L->at, "a section line must end with \"]\"");
     line[n - 1] = '\0';
     char *name = trim(line + 1);
     if (strcmp(name, "framework") == 0) {
         if (L->section)
-            return bad(L, "[framework] must come first, and once");
+            return vp_datafile_bad(&L->at, "[framework] must come first, and once");
         L->section = 1;
         return 1;
     }
     if (strncmp(name, "category", 8) != 0 || (name[8] != ' ' && name[8] != '\t'))
-        return bad(L, "unknown section [%s] (want [framework] or [category ID])", name);
+        return vp_datafile_bad(&L->at, "unknown section [%s] (want [framework] or [category ID])", name);
     if (L->section == 0)
-        return bad(L, "[framework] must come first");
+        return vp_datafile_bad(&L->at, "[framework] must come first");
     char *id = trim(name + 9);
     if (!valid_id(id))
-        return bad(L, "bad category id \"%s\" (want lower-case letters, digits, \"_\", \"-\")",
+        return vp_datafile_bad(&L->at, "bad category id \"%s\" (want lower-case letters, digits, \"_\", \"-\")",
                    id);
     if (vp_framework_by_id(fw, id))
-        return bad(L, "category \"%s\" defined twice", id);
+        return vp_datafile_bad(&L->at, "category \"%s\" defined twice", id);
     if (fw->ncats == MAX_CATEGORIES)
-        return bad(L, "more than %d categories", MAX_CATEGORIES);
+        return vp_datafile_bad(&L->at, "more than %d categories", MAX_CATEGORIES);
     if (!fw->cats && !(fw->cats = calloc(MAX_CATEGORIES, sizeof *fw->cats)))
-        return nomem(L);
+        return vp_datafile_nomem(&L->at);
     vp_category *c = &fw->cats[fw->ncats];
     memset(c, 0, sizeof *c);
     c->index = fw->ncats;
-    if (!(c->id = arena_strndup(fw, id, strlen(id))))
-        return nomem(L);
+    if (!(c->id = vp_strdup(fw->arena, id)))
+        return vp_datafile_nomem(&L->at);
     L->cat = fw->ncats++;
     L->section = 2;
     return 1;
@@ -903,7 +611,7 @@ static int framework_key(loader *L, const char *key, char *v)
     const char **slot = NULL;
     if (strcmp(key, "id") == 0) {
         if (!valid_id(v))
-            return bad(L, "bad framework id \"%s\"", v);
+            return vp_datafile_bad(&L->at, "bad framework id \"%s\"", v);
         slot = &fw->id;
     } else if (strcmp(key, "title") == 0) {
         slot = &fw->title;
@@ -915,34 +623,34 @@ static int framework_key(loader *L, const char *key, char *v)
         return add_phrase(L, v, PH_IGNORE, 0);
     } else if (strcmp(key, "decision") == 0) {
         if (!*v)
-            return bad(L, "empty decision number");
+            return vp_datafile_bad(&L->at, "empty decision number");
         if (!grow((void **)&fw->decisions, &fw->capdecisions, fw->ndecisions,
                   sizeof *fw->decisions))
-            return nomem(L);
+            return vp_datafile_nomem(&L->at);
         decision *d = &fw->decisions[fw->ndecisions];
-        d->text = arena_strndup(fw, v, strlen(v));
+        d->text = vp_strdup(fw->arena, v);
         d->key = number_key(v);
         if (!d->text || !d->key) {
             free(d->key);
-            return nomem(L);
+            return vp_datafile_nomem(&L->at);
         }
         fw->ndecisions++;
         return 1;
     } else if (strcmp(key, "bar") == 0 || strcmp(key, "context") == 0) {
         double x;
         if (!parse_number(v, &x) || x < 0 || x > 100)
-            return bad(L, "%s must be a number from 0 to 100, not \"%s\"", key, v);
+            return vp_datafile_bad(&L->at, "%s must be a number from 0 to 100, not \"%s\"", key, v);
         *(strcmp(key, "bar") == 0 ? &fw->bar : &fw->context) = x;
         return 1;
     } else {
-        return bad(L, "unknown key \"%s\" in [framework]", key);
+        return vp_datafile_bad(&L->at, "unknown key \"%s\" in [framework]", key);
     }
     if (*slot)
-        return bad(L, "\"%s\" given twice", key);
+        return vp_datafile_bad(&L->at, "\"%s\" given twice", key);
     if (!*v)
-        return bad(L, "empty %s", key);
-    if (!(*slot = arena_strndup(fw, v, strlen(v))))
-        return nomem(L);
+        return vp_datafile_bad(&L->at, "empty %s", key);
+    if (!(*slot = vp_strdup(fw->arena, v)))
+        return vp_datafile_nomem(&L->at);
     return 1;
 }
 
@@ -955,11 +663,11 @@ static int category_key(loader *L, const char *key, char *v)
         char *colon = strrchr(v, ':');
         double w;
         if (!colon)
-            return bad(L, "want \"term = phrase : weight\"");
+            return vp_datafile_bad(&L->at, "want \"term = phrase : weight\"");
         *colon = '\0';
         char *phrase = trim(v);
         if (!parse_number(trim(colon + 1), &w) || w <= 0 || w > MAX_WEIGHT)
-            return bad(L, "weight of \"%s\" must be a number above 0, at most 3", phrase);
+            return vp_datafile_bad(&L->at, "weight of \"%s\" must be a number above 0, at most 3", phrase);
         return add_phrase(L, phrase, PH_TERM, w);
     }
     if (strcmp(key, "heading") == 0) {
@@ -968,13 +676,13 @@ static int category_key(loader *L, const char *key, char *v)
     }
     if (strcmp(key, "pillar") == 0) {
         if (L->seen_pillar)
-            return bad(L, "\"pillar\" given twice");
+            return vp_datafile_bad(&L->at, "\"pillar\" given twice");
         L->seen_pillar = 1;
         return yes_no(L, key, v, &c->is_pillar);
     }
     if (strcmp(key, "provisional") == 0) {
         if (L->seen_prov)
-            return bad(L, "\"provisional\" given twice");
+            return vp_datafile_bad(&L->at, "\"provisional\" given twice");
         L->seen_prov = 1;
         return yes_no(L, key, v, &c->provisional);
     }
@@ -997,7 +705,7 @@ static int category_key(loader *L, const char *key, char *v)
                 continue;
             if (ch != ' ' && ch != '_' && ch != '-' && !(ch >= 'a' && ch <= 'z') &&
                 !(ch >= '0' && ch <= '9'))
-                return bad(L, "bad crosswalk \"%s\" (want category ids)", v);
+                return vp_datafile_bad(&L->at, "bad crosswalk \"%s\" (want category ids)", v);
             *o++ = ch;
         }
         while (o > v && o[-1] == ' ')
@@ -1005,14 +713,14 @@ static int category_key(loader *L, const char *key, char *v)
         *o = '\0';
         slot = &c->crosswalk;
     } else {
-        return bad(L, "unknown key \"%s\" in [category %s]", key, c->id);
+        return vp_datafile_bad(&L->at, "unknown key \"%s\" in [category %s]", key, c->id);
     }
     if (*slot)
-        return bad(L, "\"%s\" given twice", key);
+        return vp_datafile_bad(&L->at, "\"%s\" given twice", key);
     if (!*v)
         return 1;               /* an empty value leaves the field unset */
-    if (!(*slot = arena_strndup(fw, v, strlen(v))))
-        return nomem(L);
+    if (!(*slot = vp_strdup(fw->arena, v)))
+        return vp_datafile_nomem(&L->at);
     return 1;
 }
 
@@ -1023,7 +731,7 @@ static int end_category(loader *L)
         return 1;
     const vp_category *c = &L->fw->cats[L->cat];
     if (!c->label_vi)
-        return bad(L, "[category %s] has no label_vi", c->id);
+        return vp_datafile_bad(&L->at, "[category %s] has no label_vi", c->id);
     L->seen_pillar = L->seen_prov = 0;
     return 1;
 }
@@ -1037,76 +745,24 @@ static int load_line(loader *L, char *line)
     }
     char *eq = strchr(line, '=');
     if (!eq)
-        return bad(L, "want \"key = value\", a [section] or a # comment");
+        return vp_datafile_bad(&L->at, "want \"key = value\", a [section] or a # comment");
     *eq = '\0';
     char *key = trim(line), *v = trim(eq + 1);
     if (!L->section)
-        return bad(L, "\"%s\" before [framework]", key);
+        return vp_datafile_bad(&L->at, "\"%s\" before [framework]", key);
     return L->section == 1 ? framework_key(L, key, v) : category_key(L, key, v);
-}
-
-/* The fast-fold table, from vp_fold on each letter alone. */
-static int build_fold_table(vp_framework *fw)
-{
-    for (int32_t cp = FOLD_LO1; cp < FOLD_HI2; cp++) {
-        if (cp == FOLD_HI1)
-            cp = FOLD_LO2;
-        fold_entry *fe = (fold_entry *)fold_of(fw, cp);
-        memset(fe, 0, sizeof *fe);
-        if (!vp_is_letter(cp))
-            continue;
-        char u[4];
-        int n = vp_utf8_encode(cp, u);
-        size_t flen = 0;
-        char *f = vp_fold(u, (size_t)n, VNPLAN_FOLD_DEFAULT, &flen);
-        if (!f)
-            return 0;
-        char tone = 0;
-        if (flen > 1 && f[flen - 1] >= '1' && f[flen - 1] <= '5') {
-            tone = f[flen - 1];
-            flen--;
-        }
-        if (flen >= 1 && flen <= sizeof fe->base) {
-            memcpy(fe->base, f, flen);
-            fe->len = (unsigned char)flen;
-            fe->tone = tone;
-        }
-        free(f);
-    }
-    return 1;
 }
 
 static int load_file(vp_framework *fw, const char *path, vnplan_error *err)
 {
-    FILE *f = NULL;
     char *data = NULL, *text = NULL;
+    size_t len;
     int ok = 0;
-    loader L = { fw, fw->path, 0, err, 0, 0, 0, 0 };
-    f = fopen(path, "rb");
-    if (!f) {
-        vp_error_set(err, VNPLAN_E_DATA, path, 0, -1, "cannot open framework file: %s",
-                     strerror(errno));
+    loader L = { { fw->path, 0, err }, fw, 0, 0, 0, 0 };
+    if (vp_datafile_read(path, "framework file", MAX_FILE_BYTES, &data, &len, err) !=
+            VNPLAN_OK ||
+        vp_datafile_utf8(path, data, len, err) != VNPLAN_OK)
         goto done;
-    }
-    data = malloc(MAX_FILE_BYTES + 1);
-    if (!data) {
-        nomem(&L);
-        goto done;
-    }
-    size_t len = fread(data, 1, MAX_FILE_BYTES + 1, f);
-    if (ferror(f) || len > MAX_FILE_BYTES) {
-        vp_error_set(err, VNPLAN_E_DATA, path, 0, -1, "%s",
-                     ferror(f) ? "cannot read framework file" : "framework file too large");
-        goto done;
-    }
-    long bad_at = vp_utf8_invalid_offset(data, len);
-    if (bad_at >= 0) {
-        long line = 1;
-        for (long i = 0; i < bad_at; i++)
-            line += data[i] == '\n';
-        vp_error_set(err, VNPLAN_E_DATA, path, line, bad_at, "not UTF-8 at byte %ld", bad_at);
-        goto done;
-    }
     if (memchr(data, '\0', len)) {
         long line = 1;
         for (const char *s = data; *s; s++)
@@ -1118,17 +774,13 @@ static int load_file(vp_framework *fw, const char *path, vnplan_error *err)
      * normalisation keeps line breaks, so line numbers still hold. */
     text = vp_nfc(data, len, &len);
     if (!text) {
-        nomem(&L);
+        vp_datafile_nomem(&L.at);
         goto done;
     }
-    size_t pos = len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
-    while (pos < len) {
-        char *line = text + pos;
-        char *nl = memchr(line, '\n', len - pos);
-        size_t n = nl ? (size_t)(nl - line) : len - pos;
-        pos += n + 1;
-        L.line++;
-        line[n] = '\0';
+    for (size_t pos = vp_datafile_start(text, len); pos < len;) {
+        size_t n;
+        char *line = vp_datafile_line(text, len, &pos, &n);
+        L.at.line++;
         if (n && line[n - 1] == '\r')
             line[--n] = '\0';
         char *s = trim(line);
@@ -1139,25 +791,23 @@ static int load_file(vp_framework *fw, const char *path, vnplan_error *err)
     }
     if (!end_category(&L))
         goto done;
-    L.line = 0;
+    L.at.line = 0;
     if (!L.section) {
-        bad(&L, "no [framework] section");
+        vp_datafile_bad(&L.at, "no [framework] section");
         goto done;
     }
     if (!fw->id || !fw->title) {
-        bad(&L, "[framework] needs an id and a title");
+        vp_datafile_bad(&L.at, "[framework] needs an id and a title");
         goto done;
     }
     if (!fw->ncats) {
-        bad(&L, "no [category ...] sections");
+        vp_datafile_bad(&L.at, "no [category ...] sections");
         goto done;
     }
     ok = 1;
 done:
     free(text);
     free(data);
-    if (f)
-        fclose(f);
     return ok;
 }
 
@@ -1195,9 +845,10 @@ vp_framework *vp_framework_load(const char *name_or_path, const char *datadir,
         }
     }
     fw = calloc(1, sizeof *fw);
-    uint32_t root;
-    if (!fw || !build_fold_table(fw) || !node_new(fw, &root) ||
-        !(fw->path = arena_strndup(fw, path, strlen(path)))) {
+    if (fw)
+        vp_trie_init(&fw->trie);
+    if (!fw || !(fw->arena = vp_arena_new()) || !vp_fold_cache_init(&fw->fold) ||
+        !nodes_fit(fw) || !(fw->path = vp_strdup(fw->arena, path))) {
         vp_error_set(err, VNPLAN_E_NOMEM, path, 0, -1, "out of memory");
         goto fail;
     }
@@ -1221,10 +872,7 @@ void vp_framework_free(vp_framework *fw)
 {
     if (!fw)
         return;
-    for (block *b = fw->arena, *next; b; b = next) {
-        next = b->next;
-        free(b);
-    }
+    vp_arena_free(fw->arena);
     for (size_t i = 0; i < fw->ndecisions; i++)
         free(fw->decisions[i].key);
     for (size_t i = 0; i < MAX_CATEGORIES; i++)
@@ -1233,8 +881,7 @@ void vp_framework_free(vp_framework *fw)
     free(fw->cats);
     free(fw->terms);
     free(fw->heads);
-    free(fw->vocab);
-    free(fw->edges);
+    vp_trie_free(&fw->trie);
     free(fw->nodes);
     free(fw);
 }

@@ -28,6 +28,7 @@
 #include <string.h>
 #include "buf.h"
 #include "extract.h"
+#include "scan.h"
 #include "unicode.h"
 
 /* Limits: distinct references and warnings per document; words and bytes
@@ -140,85 +141,20 @@ typedef struct mention {
 
 /* ------------------------------------------------------------ text helpers */
 
-static int32_t cp_at(const char *t, size_t len, size_t i, int *n)
-{
-    int32_t cp;
-    *n = vp_utf8_decode(t + i, len - i, &cp);
-    return cp;
-}
-
-static int is_word_cp(int32_t cp)
-{
-    return (cp >= '0' && cp <= '9') || vp_is_letter(cp);
-}
-
-static int is_space(char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
-static size_t skip_space(const char *t, size_t len, size_t i)
-{
-    while (i < len && is_space(t[i]))
-        i++;
-    return i;
-}
-
-/* If the phrase `ph` (words separated by single spaces) is at t[at], case
- * folded and followed by a word boundary, the offset after it; else 0. */
-static size_t phrase_at(const char *t, size_t len, size_t at, const char *ph)
-{
-    size_t i = at, j = 0, plen = strlen(ph);
-    while (j < plen) {
-        if (ph[j] == ' ') {
-            if (i >= len || !is_space(t[i]))
-                return 0;
-            i = skip_space(t, len, i);
-            j++;
-            continue;
-        }
-        if (i >= len)
-            return 0;
-        int a, b;
-        int32_t ct = cp_at(t, len, i, &a);
-        int32_t cw = cp_at(ph, plen, j, &b);
-        if (vp_to_lower(ct) != vp_to_lower(cw))
-            return 0;
-        i += (size_t)a;
-        j += (size_t)b;
-    }
-    if (i < len) {
-        int n;
-        if (is_word_cp(cp_at(t, len, i, &n)))
-            return 0;
-    }
-    return i;
-}
-
-static size_t any_phrase_at(const char *t, size_t len, size_t at, const char *const *list)
-{
-    for (size_t k = 0; list[k]; k++) {
-        size_t e = phrase_at(t, len, at, list[k]);
-        if (e)
-            return e;
-    }
-    return 0;
-}
-
 /* The end of the word at t[i]: letters and digits, with "/", "-", "&"
  * inside it when a letter or digit follows ("HIV/AIDS", "VH-TT"). */
 static size_t word_end(const char *t, size_t len, size_t i)
 {
     while (i < len) {
         int n;
-        int32_t cp = cp_at(t, len, i, &n);
-        if (is_word_cp(cp)) {
+        int32_t cp = vp_scan_cp(t, len, i, &n);
+        if (vp_scan_is_word_cp(cp)) {
             i += (size_t)n;
             continue;
         }
         if ((cp == '/' || cp == '-' || cp == '&') && i + 1 < len) {
             int m;
-            if (is_word_cp(cp_at(t, len, i + 1, &m))) {
+            if (vp_scan_is_word_cp(vp_scan_cp(t, len, i + 1, &m))) {
                 i += 1;
                 continue;
             }
@@ -228,43 +164,12 @@ static size_t word_end(const char *t, size_t len, size_t i)
     return i;
 }
 
-/* The word just before t[at] (over white space), or 0 if none within a
- * short distance; its start in *ws. */
-static int prev_word(const char *t, size_t at, size_t *ws, size_t *we)
-{
-    size_t i = at, floor = at > 40 ? at - 40 : 0;
-    while (i > floor && is_space(t[i - 1]))
-        i--;
-    size_t e = i;
-    while (i > floor) {
-        size_t k = i - 1;
-        while (k > floor && ((unsigned char)t[k] & 0xC0) == 0x80)
-            k--;
-        int32_t cp;
-        vp_utf8_decode(t + k, i - k, &cp);
-        if (!is_word_cp(cp))
-            break;
-        i = k;
-    }
-    if (i == e)
-        return 0;
-    *ws = i;
-    *we = e;
-    return 1;
-}
-
-static int first_is_upper(const char *t, size_t len, size_t i)
-{
-    int n;
-    return i < len && vp_is_upper(cp_at(t, len, i, &n));
-}
-
 /* Append t[s..e) with white space collapsed to single spaces. */
 static void append_collapsed(vp_buf *b, const char *t, size_t s, size_t e)
 {
     int space = 0;
     for (size_t i = s; i < e; i++) {
-        if (is_space(t[i])) {
+        if (vp_scan_is_space(t[i])) {
             space = 1;
             continue;
         }
@@ -273,14 +178,6 @@ static void append_collapsed(vp_buf *b, const char *t, size_t s, size_t e)
         space = 0;
         vp_buf_putc(b, t[i]);
     }
-}
-
-static int digits_value(const char *t, long s, long e)
-{
-    int v = 0;
-    for (long i = s; i < e && i - s < 6; i++)
-        v = v * 10 + (t[i] - '0');
-    return v;
 }
 
 static int valid_date(int d, int m, int y)
@@ -332,7 +229,7 @@ vp_refs *vp_refs_new(const vp_patterns *re, const char *doc_date)
     r->re = re;
     if (doc_date && strlen(doc_date) == 10 && doc_date[4] == '-' && doc_date[7] == '-') {
         memcpy(r->doc_date, doc_date, 10);
-        r->doc_year = digits_value(doc_date, 0, 4);
+        r->doc_year = vp_scan_digits(doc_date, 0, 4);
     }
     for (size_t i = 0; i < N_TYPE_WORDS; i++) {
         r->type_keys[i] = vp_fold(type_words[i].word, strlen(type_words[i].word), 0, NULL);
@@ -414,7 +311,7 @@ static int check(vp_refs *r, ref_entry *e, const mention *m)
         if (!warn(r, e, W_MISMATCH, "type-mismatch", m->line, msg))
             return 0;
     }
-    int date_year = m->date[0] ? digits_value(m->date, 0, 4) : 0;
+    int date_year = m->date[0] ? vp_scan_digits(m->date, 0, 4) : 0;
     msg[0] = '\0';
     if (m->sym_year && r->doc_year && m->sym_year > r->doc_year)
         snprintf(msg, sizeof msg, "%s: year %d is after the document's year %d", name,
@@ -612,7 +509,7 @@ static char *normalise_number(const char *t, size_t s, size_t e, int *repaired, 
     *has_symbol = 0;
     for (size_t i = s; i < e;) {
         unsigned char c = (unsigned char)t[i];
-        if (is_space((char)c)) {
+        if (vp_scan_is_space((char)c)) {
             i++;
         } else if (c == 0xE2 && i + 2 < e && (unsigned char)t[i + 1] == 0x80 &&
                    ((unsigned char)t[i + 2] == 0x93 || (unsigned char)t[i + 2] == 0x94)) {
@@ -643,7 +540,7 @@ static char *normalise_number(const char *t, size_t s, size_t e, int *repaired, 
         if (part > 0) {
             *has_symbol = 1;
             if (wl == 4 && word[0] >= '0' && word[0] <= '9' && !*sym_year && part == 1)
-                *sym_year = digits_value(word, 0, 4);
+                *sym_year = vp_scan_digits(word, 0, 4);
             for (size_t k = 0; k < sizeof repairs / sizeof repairs[0]; k++)
                 if (strcmp(word, repairs[k].bad) == 0) {
                     snprintf(word, sizeof word, "%s", repairs[k].good);
@@ -680,9 +577,9 @@ static size_t read_date(const vp_refs *r, const char *t, size_t len, size_t at, 
     if (!vp_match(r->re, VP_RE_REF_DATE, t, len, at, g, 7) || (size_t)g[0] != at)
         return at;
     int base = g[2] >= 0 ? 1 : 4;
-    int d = digits_value(t, g[2 * base], g[2 * base + 1]);
-    int m = digits_value(t, g[2 * base + 2], g[2 * base + 3]);
-    int y = digits_value(t, g[2 * base + 4], g[2 * base + 5]);
+    int d = vp_scan_digits(t, g[2 * base], g[2 * base + 1]);
+    int m = vp_scan_digits(t, g[2 * base + 2], g[2 * base + 3]);
+    int y = vp_scan_digits(t, g[2 * base + 4], g[2 * base + 5]);
     if (valid_date(d, m, y)) {
         const int v[3] = {y, m, d}, w[3] = {4, 2, 2};
         char *o = iso;
@@ -712,39 +609,39 @@ static char *read_issuer(const vp_refs *r, const char *t, size_t len, size_t at,
     size_t last = i;
     int words = 0, dash = 0;
     while (i < limit && words < ISSUER_MAX_WORDS) {
-        i = skip_space(t, limit, i);
+        i = vp_scan_skip_space(t, limit, i);
         if (i >= limit)
             break;
         int n;
-        int32_t cp = cp_at(t, limit, i, &n);
-        if (cp == '-' || cp == 0x2013 || cp == 0x2014) {
+        int32_t cp = vp_scan_cp(t, limit, i, &n);
+        if (vp_scan_is_dash(cp)) {
             /* "Lao động – Thương binh": a dash between words continues */
-            size_t k = skip_space(t, limit, i + (size_t)n);
+            size_t k = vp_scan_skip_space(t, limit, i + (size_t)n);
             while (k < limit && t[k] == '-')
-                k = skip_space(t, limit, k + 1);
-            if (!first_is_upper(t, limit, k))
+                k = vp_scan_skip_space(t, limit, k + 1);
+            if (!vp_scan_upper_at(t, limit, k))
                 break;
             dash = 1;
             i = k;
             continue;
         }
-        if (!is_word_cp(cp))
+        if (!vp_scan_is_word_cp(cp))
             break;
-        if (any_phrase_at(t, limit, i, issuer_stops))
+        if (vp_scan_any_phrase(t, limit, i, issuer_stops))
             break;
         size_t e;
         const char *abbr = NULL;
-        if ((e = phrase_at(t, limit, i, "ủy ban nhân dân")) ||
-            (e = phrase_at(t, limit, i, "uỷ ban nhân dân")))
+        if ((e = vp_scan_phrase(t, limit, i, "ủy ban nhân dân")) ||
+            (e = vp_scan_phrase(t, limit, i, "uỷ ban nhân dân")))
             abbr = "UBND";
-        else if ((e = phrase_at(t, limit, i, "hội đồng nhân dân")))
+        else if ((e = vp_scan_phrase(t, limit, i, "hội đồng nhân dân")))
             abbr = "HĐND";
         else
             e = word_end(t, limit, i);
-        if (phrase_at(t, limit, i, "và")) {
+        if (vp_scan_phrase(t, limit, i, "và")) {
             /* "Thương binh và Xã hội" continues, "... và các" does not */
-            size_t k = skip_space(t, limit, e);
-            if (!first_is_upper(t, limit, k))
+            size_t k = vp_scan_skip_space(t, limit, e);
+            if (!vp_scan_upper_at(t, limit, k))
                 break;
         }
         if (b.len)
@@ -773,17 +670,17 @@ static char *read_issuer(const vp_refs *r, const char *t, size_t len, size_t at,
 static int after_so_colon(const char *t, size_t at)
 {
     size_t i = at;
-    while (i > 0 && is_space(t[i - 1]))
+    while (i > 0 && vp_scan_is_space(t[i - 1]))
         i--;
     if (i == 0 || (t[i - 1] != ':' && t[i - 1] != '.'))
         return 0;
     i--;
-    while (i > 0 && is_space(t[i - 1]))
+    while (i > 0 && vp_scan_is_space(t[i - 1]))
         i--;
     size_t ws, we;
-    if (!prev_word(t, i + 0, &ws, &we) || we != i)
+    if (!vp_scan_prev_word(t, i + 0, &ws, &we) || we != i)
         return 0;
-    return phrase_at(t, we, ws, "số") == we;
+    return vp_scan_phrase(t, we, ws, "số") == we;
 }
 
 /* Handles a numbered or bare citation; number in t[ns..ne).  Returns the
@@ -802,8 +699,8 @@ static size_t numbered(vp_refs *r, const char *t, size_t len, size_t ns, size_t 
         goto done;
     size_t rl = 0;
     for (size_t i = ns; i < ne; i++)        /* raw: as printed, one line */
-        if (!(is_space(t[i]) && rl && raw[rl - 1] == ' '))
-            raw[rl++] = is_space(t[i]) ? ' ' : t[i];
+        if (!(vp_scan_is_space(t[i]) && rl && raw[rl - 1] == ' '))
+            raw[rl++] = vp_scan_is_space(t[i]) ? ' ' : t[i];
     raw[rl] = '\0';
     if (!has_symbol && !with_so) {
         ret = ne;                   /* "Chương trình 135": not a citation */
@@ -843,9 +740,9 @@ static size_t titled(vp_refs *r, const char *t, size_t len, size_t ts, size_t te
     char *title = NULL, *key = NULL, *num = NULL, *raw = NULL, *issuer = NULL;
     vp_buf b;
     vp_buf_init(&b);
-    if (prev_word(t, ts, &ws, &we)) {
+    if (vp_scan_prev_word(t, ts, &ws, &we)) {
         for (size_t k = 0; plural_words[k]; k++)
-            if (phrase_at(t, we, ws, plural_words[k]) == we) {
+            if (vp_scan_phrase(t, we, ws, plural_words[k]) == we) {
                 ret = te;
                 goto done;
             }
@@ -854,25 +751,25 @@ static size_t titled(vp_refs *r, const char *t, size_t len, size_t ts, size_t te
     size_t i = te, last = te;
     int words = 0, stop_so = 0;
     while (i < limit && words < TITLE_MAX_WORDS) {
-        i = skip_space(t, limit, i);
+        i = vp_scan_skip_space(t, limit, i);
         if (i >= limit)
             break;
         int n;
-        if (!is_word_cp(cp_at(t, limit, i, &n)))
+        if (!vp_scan_is_word_cp(vp_scan_cp(t, limit, i, &n)))
             break;
-        if (words == 0 && (any_phrase_at(t, limit, i, not_titles) ||
+        if (words == 0 && (vp_scan_any_phrase(t, limit, i, not_titles) ||
                            (t[i] >= '0' && t[i] <= '9'))) {
             ret = te;
             goto done;
         }
-        if (any_phrase_at(t, limit, i, title_stops)) {
-            stop_so = phrase_at(t, limit, i, "số") != 0;
+        if (vp_scan_any_phrase(t, limit, i, title_stops)) {
+            stop_so = vp_scan_phrase(t, limit, i, "số") != 0;
             break;
         }
         size_t e = word_end(t, limit, i);
-        if (phrase_at(t, limit, i, "năm")) {
+        if (vp_scan_phrase(t, limit, i, "năm")) {
             /* "Hiến pháp năm 2013": the year belongs to the title */
-            size_t k = skip_space(t, limit, e), y = k;
+            size_t k = vp_scan_skip_space(t, limit, e), y = k;
             while (y < limit && t[y] >= '0' && t[y] <= '9')
                 y++;
             if (y - k != 4)

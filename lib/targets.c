@@ -22,87 +22,12 @@
 #include "config.h"
 #include <string.h>
 #include "extract.h"
+#include "scan.h"
 #include "unicode.h"
 
 #define TARGET_WINDOW 240
 #define AFTER_MAX_WORDS 8
 #define WINDOW_WORDS 128
-
-static int is_space(char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
-static size_t skip_space(const char *t, size_t len, size_t i)
-{
-    while (i < len && is_space(t[i]))
-        i++;
-    return i;
-}
-
-static int32_t cp_at(const char *t, size_t len, size_t i, int *n)
-{
-    int32_t cp;
-    *n = vp_utf8_decode(t + i, len - i, &cp);
-    return cp;
-}
-
-static int is_word_cp(int32_t cp)
-{
-    return (cp >= '0' && cp <= '9') || vp_is_letter(cp);
-}
-
-static size_t phrase_at(const char *t, size_t len, size_t at, const char *ph)
-{
-    size_t i = at, j = 0, plen = strlen(ph);
-    while (j < plen) {
-        if (ph[j] == ' ') {
-            if (i >= len || !is_space(t[i]))
-                return 0;
-            i = skip_space(t, len, i);
-            j++;
-            continue;
-        }
-        if (i >= len)
-            return 0;
-        int a, b;
-        int32_t ct = cp_at(t, len, i, &a), cw = cp_at(ph, plen, j, &b);
-        if (vp_to_lower(ct) != vp_to_lower(cw))
-            return 0;
-        i += (size_t)a;
-        j += (size_t)b;
-    }
-    int n;
-    if (i < len && is_word_cp(cp_at(t, len, i, &n)))
-        return 0;
-    return i;
-}
-
-static size_t any_phrase_at(const char *t, size_t len, size_t at, const char *const *list)
-{
-    for (size_t k = 0; list[k]; k++) {
-        size_t e = phrase_at(t, len, at, list[k]);
-        if (e)
-            return e;
-    }
-    return 0;
-}
-
-static size_t word_end(const char *t, size_t len, size_t i)
-{
-    int n;
-    while (i < len && is_word_cp(cp_at(t, len, i, &n)))
-        i += (size_t)n;
-    return i;
-}
-
-static int num(const char *t, size_t s, size_t e)
-{
-    int v = 0;
-    for (size_t i = s; i < e && i - s < 6; i++)
-        v = v * 10 + (t[i] - '0');
-    return v;
-}
 
 static int is_year_word(const char *t, size_t s, size_t e)
 {
@@ -134,39 +59,6 @@ static const char *const after_stops[] = {
     "vào", "từ", "năm", "ở", "đang", "thuộc", "tham", NULL};
 static const char *const year_leads[] = {"đến", "vào", "trong", NULL};
 
-/* Clause (";" or a sentence end) and comma-segment starts, carried forward
- * as offsets increase; the clause end is cached. */
-typedef struct clauses {
-    const char *t;
-    size_t len, cur, start, seg, end;
-} clauses;
-
-static int is_delim(const char *t, size_t len, size_t i)
-{
-    char c = t[i];
-    if (c == ';')
-        return 1;
-    if (c == '.' || c == '!' || c == '?')
-        return i + 1 >= len || is_space(t[i + 1]);
-    return 0;
-}
-
-static void clause_of(clauses *c, size_t s)
-{
-    for (; c->cur < s; c->cur++) {
-        if (is_delim(c->t, c->len, c->cur))
-            c->start = c->seg = c->cur + 1;
-        else if (c->t[c->cur] == ',' || c->t[c->cur] == ':')
-            c->seg = c->cur + 1;
-    }
-    if (c->end <= s) {
-        size_t e = s;
-        while (e < c->len && !is_delim(c->t, c->len, e))
-            e++;
-        c->end = e;
-    }
-}
-
 /* Copies t[s..e) into v without white space, dashes as "-", after an
  * optional qualifier ("trên 90%"). */
 static void make_value(char v[32], const char *t, size_t qs, size_t qe, size_t s, size_t e)
@@ -174,7 +66,7 @@ static void make_value(char v[32], const char *t, size_t qs, size_t qe, size_t s
     size_t o = 0;
     if (qs < qe) {
         for (size_t i = qs; i < qe && o < 20; i++) {
-            if (is_space(t[i])) {
+            if (vp_scan_is_space(t[i])) {
                 if (o && v[o - 1] != ' ')
                     v[o++] = ' ';
             } else {
@@ -185,7 +77,7 @@ static void make_value(char v[32], const char *t, size_t qs, size_t qe, size_t s
     }
     for (size_t i = s; i < e && o < 31;) {
         unsigned char c = (unsigned char)t[i];
-        if (is_space((char)c)) {
+        if (vp_scan_is_space((char)c)) {
             i++;
         } else if (c == 0xE2 && i + 2 < e && (unsigned char)t[i + 1] == 0x80 &&
                    (unsigned char)t[i + 2] == 0x93) {
@@ -209,24 +101,25 @@ static void make_value(char v[32], const char *t, size_t qs, size_t qe, size_t s
 /* The indicator after the value (rule 1); 0 if none. */
 static int indicator_after(const char *t, size_t ce, size_t ve, size_t *is, size_t *ie)
 {
-    size_t i = skip_space(t, ce, ve);
+    size_t i = vp_scan_skip_space(t, ce, ve);
     int n;
-    if (i >= ce || !vp_is_letter(cp_at(t, ce, i, &n)) || any_phrase_at(t, ce, i, not_after))
+    if (i >= ce || !vp_is_letter(vp_scan_cp(t, ce, i, &n)) ||
+        vp_scan_any_phrase(t, ce, i, not_after))
         return 0;
     size_t start = i, last = i;
     int words = 0;
     while (i < ce && words < AFTER_MAX_WORDS) {
-        i = skip_space(t, ce, i);
+        i = vp_scan_skip_space(t, ce, i);
         if (i < ce && t[i] == ',' && words > 0) {
-            i = skip_space(t, ce, i + 1);
-            if (i >= ce || !vp_is_letter(cp_at(t, ce, i, &n)))
+            i = vp_scan_skip_space(t, ce, i + 1);
+            if (i >= ce || !vp_is_letter(vp_scan_cp(t, ce, i, &n)))
                 break;
         }
-        if (i >= ce || !vp_is_letter(cp_at(t, ce, i, &n)))
+        if (i >= ce || !vp_is_letter(vp_scan_cp(t, ce, i, &n)))
             break;
-        if (any_phrase_at(t, ce, i, after_stops))
+        if (vp_scan_any_phrase(t, ce, i, after_stops))
             break;
-        last = i = word_end(t, ce, i);
+        last = i = vp_scan_word_end(t, ce, i);
         words++;
     }
     if (!words)
@@ -246,12 +139,12 @@ static int indicator_before(const char *t, size_t from, size_t end, size_t *is, 
         i++;                            /* a window may start mid-character */
     while (i < end && nw < WINDOW_WORDS) {
         int n;
-        if (!is_word_cp(cp_at(t, end, i, &n))) {
+        if (!vp_scan_is_word_cp(vp_scan_cp(t, end, i, &n))) {
             i += (size_t)n;
             continue;
         }
-        size_t h = any_phrase_at(t, end, i, heads);
-        size_t e = h ? h : word_end(t, end, i);
+        size_t h = vp_scan_any_phrase(t, end, i, heads);
+        size_t e = h ? h : vp_scan_word_end(t, end, i);
         if (h)
             head = nw;
         ws[nw] = i;
@@ -262,20 +155,20 @@ static int indicator_before(const char *t, size_t from, size_t end, size_t *is, 
     /* trailing verbs and a trailing "năm 2025" */
     for (;;) {
         if (nw >= 2 && is_year_word(t, ws[nw - 1], we[nw - 1]) &&
-            phrase_at(t, end, ws[nw - 2], "năm")) {
+            vp_scan_phrase(t, end, ws[nw - 2], "năm")) {
             nw -= 2;
             continue;
         }
-        if (nw >= 1 && nw - 1 != head && any_phrase_at(t, we[nw - 1], ws[nw - 1], trailing) ==
+        if (nw >= 1 && nw - 1 != head && vp_scan_any_phrase(t, we[nw - 1], ws[nw - 1], trailing) ==
                                              we[nw - 1]) {
             nw -= 1;
             continue;
         }
-        if (nw >= 1 && nw - 1 == head && phrase_at(t, end, ws[nw - 1], "mức")) {
+        if (nw >= 1 && nw - 1 == head && vp_scan_phrase(t, end, ws[nw - 1], "mức")) {
             nw -= 1;                    /* "ở mức": no indicator yet */
             head = -1;
             for (int k = 0; k < nw; k++)
-                if (any_phrase_at(t, end, ws[k], heads) == we[k])
+                if (vp_scan_any_phrase(t, end, ws[k], heads) == we[k])
                     head = k;
             continue;
         }
@@ -286,7 +179,7 @@ static int indicator_before(const char *t, size_t from, size_t end, size_t *is, 
     /* cut at a "năm 2025" inside ("số hộ nghèo năm 2025 giảm") */
     int last = nw - 1;
     for (int k = head + 1; k + 1 < nw; k++)
-        if (phrase_at(t, end, ws[k], "năm") && is_year_word(t, ws[k + 1], we[k + 1])) {
+        if (vp_scan_phrase(t, end, ws[k], "năm") && is_year_word(t, ws[k + 1], we[k + 1])) {
             last = k - 1;
             break;
         }
@@ -306,7 +199,7 @@ static int find_year(const vp_patterns *re, const char *t, size_t from, size_t e
     int year = 0;
     size_t p = from;
     while (p < end && vp_match(re, VP_RE_TARGET_YEAR, t, end, p, g, 2)) {
-        year = num(t, (size_t)g[2], (size_t)g[3]);
+        year = vp_scan_digits(t, g[2], g[3]);
         p = (size_t)g[1];
     }
     if (year)
@@ -315,12 +208,12 @@ static int find_year(const vp_patterns *re, const char *t, size_t from, size_t e
     while (p < end2 && vp_match(re, VP_RE_TARGET_YEAR, t, end2, p, g, 2)) {
         size_t k = (size_t)g[0];
         size_t ws = k;
-        while (ws > from2 && is_space(t[ws - 1]))
+        while (ws > from2 && vp_scan_is_space(t[ws - 1]))
             ws--;
         for (size_t j = 0; year_leads[j]; j++) {
             size_t l = strlen(year_leads[j]);
-            if (ws >= from2 + l && phrase_at(t, ws, ws - l, year_leads[j]) == ws)
-                return num(t, (size_t)g[2], (size_t)g[3]);
+            if (ws >= from2 + l && vp_scan_phrase(t, ws, ws - l, year_leads[j]) == ws)
+                return vp_scan_digits(t, g[2], g[3]);
         }
         p = (size_t)g[1];
     }
@@ -331,7 +224,8 @@ size_t vp_find_targets(const vp_patterns *re, const char *text, size_t len,
                        vp_target *out, size_t max)
 {
     size_t n = 0, pos = 0;
-    clauses cl = {text, len, 0, 0, 0, 0};
+    vp_clauses cl;
+    vp_clauses_init(&cl, text, len);
     long g[10];
     while (n < max && pos < len && vp_match(re, VP_RE_TARGET, text, len, pos, g, 5)) {
         size_t s = (size_t)g[0];
@@ -354,17 +248,17 @@ size_t vp_find_targets(const vp_patterns *re, const char *text, size_t len,
             size_t slash = vs;
             while (slash < ve && text[slash] != '/')
                 slash++;
-            size_t d = skip_space(text, ve, slash + 1);
+            size_t d = vp_scan_skip_space(text, ve, slash + 1);
             size_t ne = slash;
-            while (ne > vs && is_space(text[ne - 1]))
+            while (ne > vs && vp_scan_is_space(text[ne - 1]))
                 ne--;
-            int a = num(text, vs, ne), b = num(text, d, ve);
+            int a = vp_scan_digits(text, vs, ne), b = vp_scan_digits(text, d, ve);
             if (a < 1 || b < 2 || a >= b || b > 20)
                 continue;                       /* "15/11" is not a share */
             make_value(t.value, text, 0, 0, vs, ve);
         }
-        clause_of(&cl, s);
-        size_t cs = skip_space(text, len, cl.start), ce = cl.end;
+        vp_clauses_at(&cl, s);
+        size_t cs = vp_scan_skip_space(text, len, cl.start), ce = cl.end;
         size_t seg = cl.seg > before_end ? before_end : cl.seg;
         t.start = cs;
         t.end = ce;

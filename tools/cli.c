@@ -2,6 +2,7 @@
 #include "config.h"
 #include "cli.h"
 #include <errno.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,12 +27,58 @@ int cli_status(vnplan_status code)
     }
 }
 
-vnplan_options *cli_options(void)
+int cli_usage_error(const char *prog, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fprintf(stderr, "%s: ", prog);
+    vfprintf(stderr, fmt, ap);
+    fprintf(stderr, "\nTry '%s --help'.\n", prog);
+    va_end(ap);
+    return CLI_USAGE;
+}
+
+int cli_valid_date(const char *s)
+{
+    static const int mdays[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+        return 0;
+    for (int i = 0; i < 10; i++)
+        if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
+            return 0;
+    int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
+    if (m < 1 || m > 12 || d < 1 || d > mdays[m - 1])
+        return 0;
+    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return !(m == 2 && d == 29 && !leap);
+}
+
+int cli_parse_failed(const char *prog, const vnplan_error *err, int *status)
+{
+    cli_report(prog, err);
+    int st = cli_status(err->code);
+    if (st > *status)
+        *status = st;
+    return st == CLI_INTERNAL;
+}
+
+vnplan_options *cli_options(const char *prog, const char *datadir, const char *agencies,
+                            const char *as_of)
 {
     vnplan_options *o = vnplan_options_new();
+    if (!o) {
+        fprintf(stderr, "%s: out of memory\n", prog);
+        return NULL;
+    }
     const char *dir = getenv("VNPLAN_DATADIR");
-    if (o && dir && *dir)
+    if (dir && *dir)
         vnplan_options_set_datadir(o, dir);
+    if (datadir)
+        vnplan_options_set_datadir(o, datadir);
+    if (agencies)
+        vnplan_options_set_agencies_file(o, agencies);
+    if (as_of)
+        vnplan_options_set_as_of(o, as_of);
     return o;
 }
 

@@ -1,5 +1,6 @@
 /* cli.h — what every vnplan tool does the same way: exit statuses, error
- * lines, --version, the data directory from the environment. */
+ * lines, usage errors, --version, checking --as-of, the options built from
+ * the environment and the common flags. */
 #ifndef VNPLAN_CLI_H
 #define VNPLAN_CLI_H
 #include <stdio.h>
@@ -17,8 +18,20 @@ enum {
 void cli_report(const char *prog, const vnplan_error *err);
 /* Exit status for a library status. */
 int cli_status(vnplan_status code);
-/* Options with the data directory from $VNPLAN_DATADIR when set. */
-vnplan_options *cli_options(void);
+/* Reports a file that could not be parsed and raises *status to its exit
+ * status; 1 when the tool should stop (missing data or memory fail every
+ * file alike), 0 when it may go on with the next file. */
+int cli_parse_failed(const char *prog, const vnplan_error *err, int *status);
+/* "prog: message" and "Try 'prog --help'." on stderr; returns CLI_USAGE. */
+int cli_usage_error(const char *prog, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* "YYYY-MM-DD" naming a real day (leap years included), as --as-of wants. */
+int cli_valid_date(const char *s);
+/* Options with the data directory from $VNPLAN_DATADIR when set, then from
+ * --datadir, and --agencies and --as-of, each when not NULL; NULL when out
+ * of memory (reported). */
+vnplan_options *cli_options(const char *prog, const char *datadir, const char *agencies,
+                            const char *as_of);
 void cli_version(const char *prog, FILE *out);
 /* Write s to `path` ("-" or NULL: stdout); 0 on failure (reported). */
 int cli_write(const char *prog, const char *path, const char *s);

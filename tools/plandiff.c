@@ -1,7 +1,6 @@
 /* plandiff — compare two provinces' plans pillar by pillar. */
 #include "config.h"
 #include <getopt.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,8 +11,8 @@
 
 static const char *prog = "plandiff";
 
-/* Exit statuses, like diff(1). */
-enum { SAME = 0, DIFFERENT = 1, TROUBLE = 2 };
+/* Exit statuses, like diff(1); trouble is 2, the other tools' bad usage. */
+enum { SAME = 0, DIFFERENT = 1, TROUBLE = CLI_USAGE };
 
 static void usage(FILE *out)
 {
@@ -45,26 +44,6 @@ static void usage(FILE *out)
             prog);
 }
 
-__attribute__((format(printf, 1, 2)))
-static int trouble(const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    fprintf(stderr, "%s: ", prog);
-    vfprintf(stderr, fmt, ap);
-    fprintf(stderr, "\nTry '%s --help'.\n", prog);
-    va_end(ap);
-    return TROUBLE;
-}
-
-static int valid_date(const char *s)
-{
-    int y, m, d;
-    char tail;
-    return strlen(s) == 10 && sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 && m >= 1 &&
-           m <= 12 && d >= 1 && d <= 31;
-}
-
 int main(int argc, char **argv)
 {
     enum { OPT_FRAMEWORK = 256, OPT_COLOR, OPT_AS_OF, OPT_DATADIR };
@@ -94,51 +73,50 @@ int main(int argc, char **argv)
             else if (strcmp(optarg, "json") == 0) format = VNPLAN_DIFF_JSON;
             else if (strcmp(optarg, "markdown") == 0) format = VNPLAN_DIFF_MARKDOWN;
             else if (strcmp(optarg, "html") == 0) format = VNPLAN_DIFF_HTML;
-            else return trouble("unknown format '%s' (text, json, markdown, html)", optarg);
+            else return cli_usage_error(prog, "unknown format '%s' (text, json, markdown, html)",
+                                        optarg);
             break;
         case OPT_FRAMEWORK: framework = optarg; break;
         case 'o': output = optarg; break;
         case OPT_COLOR:
             if (strcmp(optarg, "auto") && strcmp(optarg, "always") && strcmp(optarg, "never"))
-                return trouble("--color takes auto, always or never, not '%s'", optarg);
+                return cli_usage_error(prog, "--color takes auto, always or never, not '%s'",
+                                       optarg);
             color = optarg;
             break;
         case 'w':
             width = atoi(optarg);
             if (width < 20 || width > 1000)
-                return trouble("--width takes 20 to 1000 columns, not '%s'", optarg);
+                return cli_usage_error(prog, "--width takes 20 to 1000 columns, not '%s'",
+                                       optarg);
             break;
         case 'e': encoding = optarg; break;
         case OPT_AS_OF:
-            if (!valid_date(optarg))
-                return trouble("invalid date '%s' for --as-of (use YYYY-MM-DD)", optarg);
+            if (!cli_valid_date(optarg))
+                return cli_usage_error(prog, "invalid date '%s' for --as-of (use YYYY-MM-DD)",
+                                       optarg);
             as_of = optarg;
             break;
         case OPT_DATADIR: datadir = optarg; break;
         case 'h': usage(stdout); return SAME;
         case 'V': cli_version(prog, stdout); return SAME;
-        case ':': return trouble("option '%s' needs a value", argv[optind - 1]);
-        default: return trouble("unknown option '%s'", argv[optind - 1]);
+        case ':': return cli_usage_error(prog, "option '%s' needs a value", argv[optind - 1]);
+        default: return cli_usage_error(prog, "unknown option '%s'", argv[optind - 1]);
         }
     }
     if (argc - optind != 2)
-        return trouble("%s", argc - optind < 2 ? "two plans are needed" : "only two plans, please");
+        return cli_usage_error(prog, "%s", argc - optind < 2 ? "two plans are needed"
+                                                             : "only two plans, please");
 
-    vnplan_options *opts = cli_options();
+    vnplan_options *opts = cli_options(prog, datadir, NULL, as_of);
     vnplan_plan *a = NULL, *b = NULL;
     vnplan_diff *df = NULL;
     char *text = NULL;
     int status = TROUBLE;
-    if (!opts) {
-        fprintf(stderr, "%s: out of memory\n", prog);
+    if (!opts)
         return TROUBLE;
-    }
-    if (datadir)
-        vnplan_options_set_datadir(opts, datadir);
-    if (as_of)
-        vnplan_options_set_as_of(opts, as_of);
     if (encoding && vnplan_options_set_encoding(opts, encoding) != VNPLAN_OK) {
-        trouble("unknown encoding '%s'", encoding);
+        cli_usage_error(prog, "unknown encoding '%s'", encoding);
         goto done;
     }
     if (framework && vnplan_options_set_framework(opts, framework) != VNPLAN_OK) {

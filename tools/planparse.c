@@ -9,22 +9,6 @@
 
 static const char *prog = "planparse";
 
-/* "YYYY-MM-DD" naming a real day (as plantasks checks --as-of). */
-static int valid_date(const char *s)
-{
-    static const int mdays[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
-        return 0;
-    for (int i = 0; i < 10; i++)
-        if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
-            return 0;
-    int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
-    if (m < 1 || m > 12 || d < 1 || d > mdays[m - 1])
-        return 0;
-    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    return !(m == 2 && d == 29 && !leap);
-}
-
 static void usage(FILE *out)
 {
     fprintf(out,
@@ -87,47 +71,28 @@ int main(int argc, char **argv)
         case 'o': output = optarg; break;
         case 'D': datadir = optarg; break;
         case 'A':
-            if (!valid_date(optarg)) {
-                fprintf(stderr, "%s: invalid date '%s' for --as-of (use YYYY-MM-DD)\n"
-                        "Try '%s --help'.\n", prog, optarg, prog);
-                return CLI_USAGE;
-            }
+            if (!cli_valid_date(optarg))
+                return cli_usage_error(prog, "invalid date '%s' for --as-of (use YYYY-MM-DD)",
+                                       optarg);
             as_of = optarg;
             break;
         case 'G': agencies = optarg; break;
         case 'h': usage(stdout); return CLI_OK;
         case 'V': cli_version(prog, stdout); return CLI_OK;
-        case ':':
-            fprintf(stderr, "%s: option '%s' needs a value\nTry '%s --help'.\n", prog,
-                    argv[optind - 1], prog);
-            return CLI_USAGE;
-        default:
-            fprintf(stderr, "%s: unknown option '%s'\nTry '%s --help'.\n", prog,
-                    argv[optind - 1], prog);
-            return CLI_USAGE;
+        case ':': return cli_usage_error(prog, "option '%s' needs a value", argv[optind - 1]);
+        default: return cli_usage_error(prog, "unknown option '%s'", argv[optind - 1]);
         }
     }
-    if (optind >= argc) {
-        fprintf(stderr, "%s: no input file (use - for standard input)\nTry '%s --help'.\n",
-                prog, prog);
-        return CLI_USAGE;
-    }
-    vnplan_options *opts = cli_options();
-    if (!opts) {
-        fprintf(stderr, "%s: out of memory\n", prog);
+    if (optind >= argc)
+        return cli_usage_error(prog, "no input file (use - for standard input)");
+    vnplan_options *opts = cli_options(prog, datadir, agencies, as_of);
+    if (!opts)
         return CLI_INTERNAL;
-    }
-    if (datadir)
-        vnplan_options_set_datadir(opts, datadir);
     if (encoding && vnplan_options_set_encoding(opts, encoding) != VNPLAN_OK) {
         fprintf(stderr, "%s: unknown encoding '%s'\n", prog, encoding);
         vnplan_options_free(opts);
         return CLI_USAGE;
     }
-    if (agencies)
-        vnplan_options_set_agencies_file(opts, agencies);
-    if (as_of)
-        vnplan_options_set_as_of(opts, as_of);
 
     int status = CLI_OK, nfiles = argc - optind, written = 0;
     size_t total = 0;
@@ -136,13 +101,8 @@ int main(int argc, char **argv)
         vnplan_error err;
         vnplan_plan *plan = vnplan_parse_file(argv[i], opts, &err);
         if (!plan) {
-            cli_report(prog, &err);
-            int st = cli_status(err.code);
-            if (st > status)
-                status = st;
-            /* Missing data (a bad --agencies file) or memory fails every
-             * file alike: stop, as plantasks does. */
-            if (st == CLI_INTERNAL)
+            /* A bad --agencies file stops here, as in plantasks. */
+            if (cli_parse_failed(prog, &err, &status))
                 break;
             continue;
         }

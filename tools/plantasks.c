@@ -12,7 +12,6 @@
 #include "config.h"
 #include <errno.h>
 #include <getopt.h>
-#include <stdarg.h>
 #include <jansson.h>
 #include <sqlite3.h>
 #include <stdio.h>
@@ -197,22 +196,6 @@ static void usage(FILE *out)
             "Exit status: 0 all files parsed; 1 some file could not be read or\n"
             "parsed (the others are still listed), or the output or database could\n"
             "not be written; 2 bad usage; 3 missing data files or out of memory.\n");
-}
-
-/* "YYYY-MM-DD" naming a real day. */
-static int valid_date(const char *s)
-{
-    static const int mdays[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
-        return 0;
-    for (int i = 0; i < 10; i++)
-        if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
-            return 0;
-    int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
-    if (m < 1 || m > 12 || d < 1 || d > mdays[m - 1])
-        return 0;
-    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    return !(m == 2 && d == 29 && !leap);
 }
 
 /* ------------------------------------------------------------ progress */
@@ -836,21 +819,6 @@ enum {
     OPT_DATADIR
 };
 
-/* "plantasks: message" and the hint, on stderr; returns CLI_USAGE. */
-#if defined(__GNUC__)
-__attribute__((format(printf, 1, 2)))
-#endif
-static int usage_error(const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    fprintf(stderr, "%s: ", prog);
-    vfprintf(stderr, fmt, ap);
-    fprintf(stderr, "\nTry '%s --help'.\n", prog);
-    va_end(ap);
-    return CLI_USAGE;
-}
-
 int main(int argc, char **argv)
 {
     static const struct option longopts[] = {
@@ -884,7 +852,8 @@ int main(int argc, char **argv)
             else if (strcmp(optarg, "markdown") == 0)
                 c.format = FMT_MARKDOWN;
             else
-                return usage_error("unknown format '%s' (csv, tsv, jsonl, markdown)", optarg);
+                return cli_usage_error(prog, "unknown format '%s' (csv, tsv, jsonl, markdown)",
+                                       optarg);
             break;
         case OPT_DUTIES: duties = 1; break;
         case OPT_ONLY_DUTIES: only_duties = 1; break;
@@ -892,8 +861,9 @@ int main(int argc, char **argv)
         case 'o': c.output = optarg; break;
         case OPT_SQLITE: c.sqlite = optarg; break;
         case OPT_AS_OF:
-            if (!valid_date(optarg))
-                return usage_error("invalid date '%s' for --as-of (use YYYY-MM-DD)", optarg);
+            if (!cli_valid_date(optarg))
+                return cli_usage_error(prog, "invalid date '%s' for --as-of (use YYYY-MM-DD)",
+                                       optarg);
             c.as_of = optarg;
             break;
         case OPT_AGENCIES: agencies = optarg; break;
@@ -901,12 +871,12 @@ int main(int argc, char **argv)
         case OPT_DATADIR: datadir = optarg; break;
         case 'h': usage(stdout); return CLI_OK;
         case 'V': cli_version(prog, stdout); return CLI_OK;
-        case ':': return usage_error("option '%s' needs a value", argv[optind - 1]);
-        default: return usage_error("unknown option '%s'", argv[optind - 1]);
+        case ':': return cli_usage_error(prog, "option '%s' needs a value", argv[optind - 1]);
+        default: return cli_usage_error(prog, "unknown option '%s'", argv[optind - 1]);
         }
     }
     if (duties && only_duties)
-        return usage_error("--duties and --only-duties exclude each other");
+        return cli_usage_error(prog, "--duties and --only-duties exclude each other");
     if (duties)
         c.parts[VNPLAN_DUTIES] = 1;
     if (only_duties) {
@@ -914,29 +884,21 @@ int main(int argc, char **argv)
         c.parts[VNPLAN_DUTIES] = 1;
     }
     if (c.bom && c.format != FMT_CSV && c.format != FMT_TSV)
-        return usage_error("--bom applies to csv and tsv only");
+        return cli_usage_error(prog, "--bom applies to csv and tsv only");
     if (c.sqlite && (!*c.sqlite || strcmp(c.sqlite, "-") == 0))
-        return usage_error("--sqlite needs a file name (a database cannot go to "
-                           "standard output)");
+        return cli_usage_error(prog, "--sqlite needs a file name (a database cannot go to "
+                                     "standard output)");
     if (optind >= argc)
-        return usage_error("no input file (use - for standard input)");
+        return cli_usage_error(prog, "no input file (use - for standard input)");
     c.table = !c.sqlite || c.output;
 
-    vnplan_options *opts = cli_options();
-    if (!opts) {
-        fprintf(stderr, "%s: out of memory\n", prog);
+    vnplan_options *opts = cli_options(prog, datadir, agencies, c.as_of);
+    if (!opts)
         return CLI_INTERNAL;
-    }
-    if (datadir)
-        vnplan_options_set_datadir(opts, datadir);
     if (encoding && vnplan_options_set_encoding(opts, encoding) != VNPLAN_OK) {
         vnplan_options_free(opts);
-        return usage_error("unknown encoding '%s'", encoding);
+        return cli_usage_error(prog, "unknown encoding '%s'", encoding);
     }
-    if (agencies)
-        vnplan_options_set_agencies_file(opts, agencies);
-    if (c.as_of)
-        vnplan_options_set_as_of(opts, c.as_of);
 
     /* Open the outputs first: a wrong path is reported before any work. */
     db dbs, *d = NULL;
@@ -971,12 +933,7 @@ int main(int argc, char **argv)
         vnplan_plan *plan = vnplan_parse_file(argv[i], opts, &err);
         if (!plan) {
             progress_clear();
-            cli_report(prog, &err);
-            int st = cli_status(err.code);
-            if (st > status)
-                status = st;
-            /* Missing data or memory fails every file alike: stop. */
-            if (st == CLI_INTERNAL)
+            if (cli_parse_failed(prog, &err, &status))
                 break;
             progress(i - optind + 1, nfiles);
             continue;
