@@ -37,7 +37,7 @@
  * Pairing is greedy and 1:1, best first.  Texts of the same group, or
  * where either group is -1 ("no group": nothing to have moved from), need
  * the threshold; texts of two different groups are marked moved, need
- * threshold + MOVED_MARGIN, and rank MOVED_MARGIN lower, because a task
+ * threshold + MOVED_BAR, and rank MOVED_MARGIN lower, because a task
  * that changed pillar should be recognisably the same task, not just on a
  * related topic — yet a strong match across pillars still beats a weak
  * one within.  Ties are broken by the index in A, then in B, so
@@ -71,8 +71,11 @@ enum {
     MAX_DIFF_CELLS = 4000000      /* LCS table, words of a × words of b        */
 };
 
-/* Texts of two different groups pair only from threshold + this. */
+/* A pair of texts of two different groups ranks this much below its score
+ * ... */
 #define MOVED_MARGIN 0.10
+/* ... and is made only from threshold + this. */
+#define MOVED_BAR 0.15
 /* Rounding allowance of the bound that dismisses candidates unscored. */
 #define BOUND_SLACK 1e-9
 
@@ -757,7 +760,7 @@ size_t vp_align(const vp_aligner *al, const char *const *a, const int *ga, size_
             }
         b_common[j] = sq > 0 ? sqrt_pos(sq) : 0;
     }
-    double moved_bar = threshold + MOVED_MARGIN;
+    double moved_bar = threshold + MOVED_BAR;
     for (size_t i = 0; i < na; i++) {
         size_t nt = 0, ncand = 0;
         double a_common = 0;

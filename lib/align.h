@@ -25,7 +25,7 @@ typedef struct vp_pair {
                             shared national wording                       */
 } vp_pair;
 
-#define VP_ALIGN_THRESHOLD 0.25   /* default: pairs below are not reported */
+#define VP_ALIGN_THRESHOLD 0.22   /* default: pairs below are not reported */
 #define VP_VERBATIM 0.90
 
 /* Align na texts of A to nb texts of B.  `ga`/`gb` give each item's group

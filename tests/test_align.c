@@ -306,10 +306,10 @@ static void test_groups(const vp_aligner *al)
     ok(n == 1 && !p[0].moved, "same group: paired at threshold s - 0.05");
     free(p);
     n = align2(al, a, g0, 1, b1, g1, 1, t, &p);
-    is_int(n, 0, "different groups: not paired below threshold + 0.1");
+    is_int(n, 0, "different groups: not paired below threshold + 0.15");
     free(p);
-    n = align2(al, a, g0, 1, b1, g1, 1, sx2 - 0.11, &p);
-    ok(n == 1 && p[0].moved, "different groups: paired from threshold + 0.1, moved");
+    n = align2(al, a, g0, 1, b1, g1, 1, sx2 - 0.16, &p);
+    ok(n == 1 && p[0].moved, "different groups: paired from threshold + 0.15, moved");
     free(p);
     n = align2(al, a, g0, 1, b1, gnone, 1, t, &p);
     ok(n == 1 && !p[0].moved, "group -1 on one side: the plain threshold, not moved");
