@@ -190,6 +190,39 @@ static int collect_agencies(vnplan_diff *df, const vnplan_document *d, int side)
     return 1;
 }
 
+/* Sectors in which one plan names an agency the other does not, while the
+ * other names another agency of that sector. */
+static int group_sectors(vnplan_diff *df)
+{
+    for (size_t i = 0; i < df->nagencies; i++) {
+        const vp_diff_agency *x = &df->agencies[i];
+        if (!x->sector || x->in[0] == x->in[1])
+            continue;
+        int seen = 0, has[2] = {0, 0};
+        for (size_t k = 0; k < df->nsectors; k++)
+            seen |= strcmp(df->sectors[k].sector, x->sector) == 0;
+        for (size_t j = 0; j < df->nagencies; j++)
+            if (df->agencies[j].sector && strcmp(df->agencies[j].sector, x->sector) == 0) {
+                has[0] |= df->agencies[j].in[0];
+                has[1] |= df->agencies[j].in[1];
+            }
+        if (seen || !has[0] || !has[1])
+            continue;
+        vp_diff_sector sec;
+        memset(&sec, 0, sizeof sec);
+        sec.sector = x->sector;
+        for (size_t j = 0; j < df->nagencies; j++) {
+            const vp_diff_agency *y = &df->agencies[j];
+            if (y->sector && strcmp(y->sector, x->sector) == 0 &&
+                !PUSH(df->arena, sec.agencies, sec.n, sec.cap, y))
+                return 0;
+        }
+        if (!PUSH(df->arena, df->sectors, df->nsectors, df->capsectors, sec))
+            return 0;
+    }
+    return 1;
+}
+
 /* ---------------------------------------------------------- references */
 
 static int collect_refs(vnplan_diff *df, const vnplan_document *d, int side)
@@ -269,7 +302,7 @@ vnplan_diff *vnplan_compare(const vnplan_plan *a, const vnplan_plan *b, vnplan_o
     for (size_t i = 0; i + 1 < df->ncats; i++)
         df->cats[i].category = vp_framework_at(fw, i);
     if (!pair_tasks(df, al) || !collect_agencies(df, da, 0) || !collect_agencies(df, db, 1) ||
-        !collect_refs(df, da, 0) || !collect_refs(df, db, 1))
+        !group_sectors(df) || !collect_refs(df, da, 0) || !collect_refs(df, db, 1))
         goto nomem;
     for (size_t i = 0; i < df->nagencies; i++)
         if (df->agencies[i].in[0] != df->agencies[i].in[1])

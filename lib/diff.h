@@ -30,6 +30,15 @@ typedef struct vp_diff_agency {
     int lead[2];                       /* tasks it leads on each side   */
 } vp_diff_agency;
 
+/* A sector where the plans name different agencies that the other plan
+ * meets with another of the same sector (Khánh Hòa's "Sở Du lịch" ~ Thanh
+ * Hóa's "Sở Văn hóa, Thể thao và Du lịch"): all its agencies, either side. */
+typedef struct vp_diff_sector {
+    const char *sector;
+    const vp_diff_agency **agencies;
+    size_t n, cap;
+} vp_diff_sector;
+
 typedef struct vp_diff_ref {
     const char *key, *name, *type;
     int mentions[2];
@@ -49,6 +58,8 @@ struct vnplan_diff {
     size_t only[2], moved, verbatim;
     vp_diff_agency *agencies;
     size_t nagencies, capagencies;
+    vp_diff_sector *sectors;
+    size_t nsectors, capsectors;
     vp_diff_ref *refs;
     size_t nrefs, caprefs;
     int differs;

@@ -483,40 +483,23 @@ static void agencies(vp_buf *b, const vnplan_diff *df)
     /* One side's agency met on the other side by another of its sector,
      * as in the JSON's agencies.by_sector. */
     vp_buf_puts(b, "<h3>Met by sector</h3>\n");
-    size_t rows = 0;
-    for (size_t i = 0; i < df->nagencies; i++) {
-        const vp_diff_agency *x = &df->agencies[i];
-        if (!x->sector || x->in[0] == x->in[1])
-            continue;
-        int seen = 0, has[2] = {0, 0};
-        for (size_t j = 0; j < i; j++) {
-            const vp_diff_agency *y = &df->agencies[j];
-            seen |= y->sector && y->in[0] != y->in[1] && strcmp(y->sector, x->sector) == 0;
-        }
-        for (size_t j = 0; j < df->nagencies; j++) {
-            const vp_diff_agency *y = &df->agencies[j];
-            if (y->sector && strcmp(y->sector, x->sector) == 0) {
-                has[0] |= y->in[0];
-                has[1] |= y->in[1];
-            }
-        }
-        if (seen || !has[0] || !has[1])
-            continue;
-        if (!rows++)
+    size_t rows = df->nsectors;
+    for (size_t i = 0; i < df->nsectors; i++) {
+        const vp_diff_sector *sec = &df->sectors[i];
+        if (i == 0)
             vp_buf_puts(b, "<table><thead><tr><th>Sector</th><th>In A</th><th>In B</th>"
                            "</tr></thead><tbody>\n");
         vp_buf_puts(b, "<tr><td class=\"code\">");
-        esc(b, x->sector);
+        esc(b, sec->sector);
         vp_buf_puts(b, "</td>");
         for (int s = 0; s < 2; s++) {
             vp_buf_puts(b, "<td>");
             int first = 1;
-            for (size_t j = 0; j < df->nagencies; j++) {
-                const vp_diff_agency *y = &df->agencies[j];
-                if (!y->sector || strcmp(y->sector, x->sector) != 0 || !y->in[s])
+            for (size_t k = 0; k < sec->n; k++) {
+                if (!sec->agencies[k]->in[s])
                     continue;
                 vp_buf_puts(b, first ? "" : "<br>");
-                esc(b, y->label);
+                esc(b, sec->agencies[k]->label);
                 first = 0;
             }
             vp_buf_puts(b, "</td>");

@@ -46,39 +46,19 @@ static json_t *agency(const vp_diff_agency *a)
                      str_or_null(a->sector), "lead_a", a->lead[0], "lead_b", a->lead[1]);
 }
 
-/* Agencies named on one side only, met on the other side by sector
- * (Khánh Hòa's "Sở Du lịch" meets Thanh Hóa's "Sở Văn hóa, Thể thao và Du
- * lịch" in culture-sport-tourism). */
+/* agencies.by_sector: {"sector", "a": [labels], "b": [labels]}. */
 static json_t *by_sector(const vnplan_diff *df)
 {
     json_t *list = json_array();
-    for (size_t i = 0; i < df->nagencies; i++) {
-        const vp_diff_agency *x = &df->agencies[i];
-        if (!x->sector || x->in[0] == x->in[1])
-            continue;
-        int seen = 0;
-        for (size_t k = 0; k < json_array_size(list); k++)
-            seen |= strcmp(json_string_value(json_object_get(json_array_get(list, k), "sector")),
-                           x->sector) == 0;
-        if (seen)
-            continue;
-        json_t *a = json_array(), *b = json_array();
-        for (size_t j = 0; j < df->nagencies; j++) {
-            const vp_diff_agency *y = &df->agencies[j];
-            if (!y->sector || strcmp(y->sector, x->sector) != 0)
-                continue;
-            if (y->in[0])
-                json_array_append_new(a, json_string(y->label));
-            if (y->in[1])
-                json_array_append_new(b, json_string(y->label));
-        }
-        if (json_array_size(a) && json_array_size(b))
-            json_array_append_new(list, json_pack("{s:s, s:o, s:o}", "sector", x->sector, "a", a,
-                                                  "b", b));
-        else {
-            json_decref(a);
-            json_decref(b);
-        }
+    for (size_t i = 0; i < df->nsectors; i++) {
+        const vp_diff_sector *sec = &df->sectors[i];
+        json_t *side[2] = {json_array(), json_array()};
+        for (size_t k = 0; k < sec->n; k++)
+            for (int s = 0; s < 2; s++)
+                if (sec->agencies[k]->in[s])
+                    json_array_append_new(side[s], json_string(sec->agencies[k]->label));
+        json_array_append_new(list, json_pack("{s:s, s:o, s:o}", "sector", sec->sector, "a",
+                                              side[0], "b", side[1]));
     }
     return list;
 }

@@ -197,38 +197,21 @@ static void agencies(vp_buf *b, const vnplan_diff *df)
      * of the same sector ("Sở Du lịch" ~ "Sở Văn hóa, Thể thao và Du
      * lịch"): the same grouping as the JSON's agencies.by_sector. */
     vp_buf_puts(b, "\n### Met by sector\n\n");
-    size_t rows = 0;
-    for (size_t i = 0; i < df->nagencies; i++) {
-        const vp_diff_agency *x = &df->agencies[i];
-        if (!x->sector || x->in[0] == x->in[1])
-            continue;
-        int seen = 0, has[2] = {0, 0};
-        for (size_t j = 0; j < i; j++) {
-            const vp_diff_agency *y = &df->agencies[j];
-            seen |= y->sector && y->in[0] != y->in[1] && strcmp(y->sector, x->sector) == 0;
-        }
-        for (size_t j = 0; j < df->nagencies; j++) {
-            const vp_diff_agency *y = &df->agencies[j];
-            if (y->sector && strcmp(y->sector, x->sector) == 0) {
-                has[0] |= y->in[0];
-                has[1] |= y->in[1];
-            }
-        }
-        if (seen || !has[0] || !has[1])
-            continue;
-        if (!rows++)
+    size_t rows = df->nsectors;
+    for (size_t i = 0; i < df->nsectors; i++) {
+        const vp_diff_sector *sec = &df->sectors[i];
+        if (i == 0)
             vp_buf_puts(b, "| Sector | In A | In B |\n|---|---|---|\n");
         vp_buf_puts(b, "| ");
-        md_text(b, x->sector, 1);
+        md_text(b, sec->sector, 1);
         for (int s = 0; s < 2; s++) {
             vp_buf_puts(b, " | ");
             int first = 1;
-            for (size_t j = 0; j < df->nagencies; j++) {
-                const vp_diff_agency *y = &df->agencies[j];
-                if (!y->sector || strcmp(y->sector, x->sector) != 0 || !y->in[s])
+            for (size_t k = 0; k < sec->n; k++) {
+                if (!sec->agencies[k]->in[s])
                     continue;
                 vp_buf_puts(b, first ? "" : "; ");
-                md_text(b, y->label, 1);
+                md_text(b, sec->agencies[k]->label, 1);
                 first = 0;
             }
         }
