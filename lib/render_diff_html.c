@@ -55,31 +55,10 @@ static void esc(vp_buf *b, const char *s)
         esc_n(b, s, strlen(s));
 }
 
-/* Bytes of s holding at most `chars` characters, cut after a word when one
- * ends in the last fifth; *cut set when something was left out. */
-static size_t clip_len(const char *s, size_t chars, int *cut)
-{
-    size_t n = strlen(s), i = 0, c = 0, last_space = 0;
-    while (i < n && c < chars) {
-        int32_t cp;
-        int l = vp_utf8_decode(s + i, n - i, &cp);
-        if (cp == ' ' || cp == '\n')
-            last_space = i;
-        i += (size_t)l;
-        c++;
-    }
-    *cut = i < n;
-    if (*cut && last_space > i - i / 5)
-        i = last_space;
-    while (*cut && i > 0 && (s[i - 1] == ' ' || s[i - 1] == ',' || s[i - 1] == ';'))
-        i--;
-    return i;
-}
-
 static void esc_clipped(vp_buf *b, const char *s, size_t chars)
 {
     int cut;
-    size_t n = clip_len(s, chars, &cut);
+    size_t n = vp_clip_len(s, chars, &cut);
     esc_n(b, s, n);
     if (cut)
         vp_buf_puts(b, " …");

@@ -18,27 +18,6 @@
 
 enum { CELL_CHARS = 240, ITEM_CHARS = 320 };
 
-/* Bytes of s that hold at most `chars` characters, cut after a word when
- * one ends in the last fifth; *cut set when something was left out. */
-static size_t clip_len(const char *s, size_t chars, int *cut)
-{
-    size_t n = strlen(s), i = 0, c = 0, last_space = 0;
-    while (i < n && c < chars) {
-        int32_t cp;
-        int l = vp_utf8_decode(s + i, n - i, &cp);
-        if (cp == ' ' || cp == '\n')
-            last_space = i;
-        i += (size_t)l;
-        c++;
-    }
-    *cut = i < n;
-    if (*cut && last_space > i - i / 5)
-        i = last_space;
-    while (*cut && i > 0 && (s[i - 1] == ' ' || s[i - 1] == ',' || s[i - 1] == ';'))
-        i--;
-    return i;
-}
-
 /* Append s[0..n) escaped for Markdown; `cell`: inside a table row. */
 static void md_append(vp_buf *b, const char *s, size_t n, int cell)
 {
@@ -69,7 +48,7 @@ static void md_text(vp_buf *b, const char *s, int cell)
 static void md_clipped(vp_buf *b, const char *s, size_t chars, int cell)
 {
     int cut;
-    size_t n = clip_len(s, chars, &cut);
+    size_t n = vp_clip_len(s, chars, &cut);
     md_append(b, s, n, cell);
     if (cut)
         vp_buf_puts(b, " …");

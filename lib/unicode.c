@@ -247,6 +247,25 @@ size_t vp_columns(const char *s, size_t len)
     return cols;
 }
 
+size_t vp_clip_len(const char *s, size_t chars, int *cut)
+{
+    size_t n = strlen(s), i = 0, c = 0, last_space = 0;
+    while (i < n && c < chars) {
+        int32_t cp;
+        int l = vp_utf8_decode(s + i, n - i, &cp);
+        if (cp == ' ' || cp == '\n')
+            last_space = i;
+        i += (size_t)l;
+        c++;
+    }
+    *cut = i < n;
+    if (*cut && last_space > i - i / 5)
+        i = last_space;
+    while (*cut && i > 0 && (s[i - 1] == ' ' || s[i - 1] == ',' || s[i - 1] == ';'))
+        i--;
+    return i;
+}
+
 /* ---------------------------------------------------------------- fold */
 
 /* The digit that stands for a Vietnamese tone mark, 0 if cp is none. */

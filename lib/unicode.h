@@ -43,6 +43,12 @@ char *vp_title_case(const char *s, size_t len);
  * terminal output). */
 size_t vp_columns(const char *s, size_t len);
 
+/* Bytes of s (NUL-terminated) holding at most `chars` characters, cut
+ * after a word when one ends in the last fifth, without trailing spaces,
+ * commas or semicolons; *cut is set when something was left out.  For
+ * excerpts in reports. */
+size_t vp_clip_len(const char *s, size_t chars, int *cut);
+
 /* The folded matching key (see vnplan_fold in vnplan.h): NFD, case
  * folded, each syllable's tone mark moved to a digit after the syllable
  * ("hòa", "hoà" → "hoa2"), dashes and quotes unified, white space
