@@ -2,16 +2,19 @@
  * → header and sections.  Each stage lives in its own file; this one only
  * passes data along and owns the cleanup. */
 #include "config.h"
-#include "blocks.h"
-#include "charset.h"
-#include "documents.h"
-#include "error.h"
-#include "model.h"
-#include "options.h"
-#include "reader.h"
-#include "sections.h"
-#include "tasks.h"
-#include "framework.h"
+#include "read/blocks.h"
+#include "read/charset.h"
+#include "structure/documents.h"
+#include "structure/header.h"
+#include "core/error.h"
+#include "model/model.h"
+#include "core/options.h"
+#include "read/reader.h"
+#include "structure/sections.h"
+#include "extract/tasks.h"
+#include "extract/findings.h"
+#include "compare/framework.h"
+#include "compare/classify.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

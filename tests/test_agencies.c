@@ -4,9 +4,9 @@
  * unknown agency-shaped names, bad data files, user files, and every
  * paragraph of corpus/ run through the matcher. */
 #include "config.h"
-#include "agencies.h"
-#include "error.h"
-#include "unicode.h"
+#include "extract/agencies.h"
+#include "core/error.h"
+#include "core/unicode.h"
 #include "vnplan.h"
 #include "tap.h"
 

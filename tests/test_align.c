@@ -6,8 +6,8 @@
  * reviewer), word runs that rebuild both texts, and a run at 20 times the
  * size of the corpus (its time is printed, not checked). */
 #include "config.h"
-#include "align.h"
-#include "error.h"
+#include "compare/align.h"
+#include "core/error.h"
 #include "vnplan.h"
 #include "tap.h"
 

@@ -7,7 +7,7 @@
  * twelve vowels, so that a mistake in charset.c cannot cancel out. */
 #include "config.h"
 #define _POSIX_C_SOURCE 200809L    /* mkdtemp, strdup */
-#include "charset.h"
+#include "read/charset.h"
 #include "tap.h"
 
 #include <stdint.h>

@@ -10,9 +10,11 @@
 #include <string.h>
 #include <time.h>
 #include "tap.h"
-#include "buf.h"
-#include "extract.h"
-#include "patterns.h"
+#include "core/buf.h"
+#include "extract/references.h"
+#include "extract/deadlines.h"
+#include "extract/targets.h"
+#include "core/patterns.h"
 
 static vp_patterns *re;
 

@@ -6,9 +6,9 @@
  * plans classified through the public parser and a direct call of
  * vp_classify_document. */
 #include "config.h"
-#include "framework.h"
-#include "model.h"
-#include "unicode.h"
+#include "compare/framework.h"
+#include "model/model.h"
+#include "core/unicode.h"
 #include "vnplan.h"
 #include "tap.h"
 

@@ -1,7 +1,7 @@
 /* test_unicode.c — the Unicode helpers: validation, NFC, case, widths and
  * the folded matching key. */
 #include "config.h"
-#include "unicode.h"
+#include "core/unicode.h"
 #include "vnplan.h"
 #include "tap.h"
 

@@ -1,0 +1,716 @@
+/* diff_html.c — plandiff's report as one self-contained HTML5 page:
+ * UTF-8, inline CSS, an inline SVG chart, no script, no fonts or images
+ * fetched from anywhere, so the file can be mailed or archived as it is.
+ *
+ * Layout: the two plans; coverage (a grouped bar chart, A against B for
+ * each category, and the same numbers as a table); each category with its
+ * pairs side by side — the words only one text has marked <del> (A) and
+ * <ins> (B) from vp_word_diff — and the tasks only one plan has, each
+ * with the evidence for its pillar in a <details>; then agencies,
+ * references, reporting duties and a summary.
+ *
+ * Every string from a plan goes through esc(), which escapes & < > " ' and
+ * turns control characters into spaces.  The page avoids HTML5 elements
+ * that add nothing here (section, nav, mark ...) so that older HTML
+ * parsers, libxml2's among them, only meet the unavoidable svg, details
+ * and summary as unknown. */
+#include "config.h"
+#include "extract/agencies.h"
+#include "compare/align.h"
+#include "core/buf.h"
+#include "compare/compare.h"
+#include "render/render.h"
+#include "core/unicode.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void esc_n(vp_buf *b, const char *s, size_t n)
+{
+    size_t from = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        const char *rep = NULL;
+        switch (c) {
+        case '&': rep = "&amp;"; break;
+        case '<': rep = "&lt;"; break;
+        case '>': rep = "&gt;"; break;
+        case '"': rep = "&quot;"; break;
+        case '\'': rep = "&#39;"; break;
+        default:
+            if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7f)
+                rep = " ";
+        }
+        if (rep) {
+            vp_buf_append(b, s + from, i - from);
+            vp_buf_puts(b, rep);
+            from = i + 1;
+        }
+    }
+    vp_buf_append(b, s + from, n - from);
+}
+
+static void esc(vp_buf *b, const char *s)
+{
+    if (s)
+        esc_n(b, s, strlen(s));
+}
+
+static void esc_clipped(vp_buf *b, const char *s, size_t chars)
+{
+    int cut;
+    size_t n = vp_clip_len(s, chars, &cut);
+    esc_n(b, s, n);
+    if (cut)
+        vp_buf_puts(b, " …");
+}
+
+static const char *field(const vnplan_document *d, vnplan_field f) { return d->fields[f]; }
+
+static const char *cat_label(const vp_diff_cat *c)
+{
+    return c->category ? c->category->label_vi : "Chưa phân loại";
+}
+
+static const char *lead_of(const vnplan_task *t)
+{
+    if (t->nroles[VNPLAN_ROLE_LEAD])
+        return t->roles[VNPLAN_ROLE_LEAD][0].agency ? t->roles[VNPLAN_ROLE_LEAD][0].agency->label
+                                                    : t->roles[VNPLAN_ROLE_LEAD][0].name;
+    if (t->nroles[VNPLAN_ROLE_REQUESTED])
+        return t->roles[VNPLAN_ROLE_REQUESTED][0].name;
+    return NULL;
+}
+
+/* An id attribute value from a category id: letters, digits, "-", "_". */
+static void anchor(vp_buf *b, const vp_diff_cat *c, size_t i)
+{
+    if (!c->category) {
+        vp_buf_puts(b, "cat-none");
+        return;
+    }
+    vp_buf_puts(b, "cat-");
+    int any = 0;
+    for (const char *p = c->category->id; *p; p++)
+        if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+            *p == '-' || *p == '_') {
+            vp_buf_putc(b, *p);
+            any = 1;
+        }
+    if (!any)
+        vp_buf_printf(b, "%zu", i);
+}
+
+static const char STYLE[] =
+    ":root{--a:#2563a8;--a-soft:#e4edf8;--b:#c0651a;--b-soft:#fbeee2;--ink:#1c2430;"
+    "--muted:#5b6674;--line:#d8dde4;--head:#eef1f5}\n"
+    "*{box-sizing:border-box}\n"
+    "html{background:#f3f4f6}\n"
+    "body{margin:0;color:var(--ink);font:15px/1.55 \"Noto Sans\",\"DejaVu Sans\",\"Segoe UI\","
+    "Roboto,Arial,sans-serif}\n"
+    ".page{max-width:1240px;margin:0 auto;padding:28px 32px 48px;background:#fff;"
+    "box-shadow:0 0 0 1px var(--line)}\n"
+    "h1{font-size:25px;line-height:1.3;margin:0 0 14px}\n"
+    "h2{font-size:20px;line-height:1.35;margin:40px 0 10px;padding-bottom:5px;"
+    "border-bottom:2px solid var(--line)}\n"
+    "h3{font-size:15px;margin:22px 0 8px;color:var(--muted);text-transform:uppercase;"
+    "letter-spacing:.04em}\n"
+    "a{color:var(--a)}\n"
+    "table{border-collapse:collapse;width:100%;margin:8px 0 18px}\n"
+    "th,td{border:1px solid var(--line);padding:6px 9px;vertical-align:top;text-align:left}\n"
+    "th{background:var(--head);font-weight:600;font-size:14px}\n"
+    ".num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}\n"
+    ".code{font-family:\"DejaVu Sans Mono\",Consolas,monospace;font-size:13px;color:var(--muted);"
+    "font-weight:normal}\n"
+    ".side{display:inline-block;min-width:1.7em;padding:0 6px;border-radius:4px;color:#fff;"
+    "font-weight:700;text-align:center;font-size:13px}\n"
+    ".side.a{background:var(--a)}.side.b{background:var(--b)}\n"
+    ".plans td:first-child{width:3em;text-align:center}\n"
+    ".plans td:nth-child(2){white-space:nowrap}\n"
+    ".verdict{font-size:16px;font-weight:600;padding:10px 14px;border-radius:6px;"
+    "background:#fff4e0;border:1px solid #f0c98a}\n"
+    ".verdict.same{background:#e6f4ea;border-color:#9fd3ad}\n"
+    ".toc{columns:2;margin:6px 0 0;padding-left:20px}\n"
+    ".chart{display:block;width:100%;max-width:980px;height:auto;margin:6px 0 10px}\n"
+    ".chart text{font-size:13px;fill:var(--ink)}\n"
+    ".chart .count{font-size:12px;fill:var(--muted)}\n"
+    ".counts{color:var(--muted);margin:0 0 6px}\n"
+    ".pairs td.text{width:43%}\n"
+    ".pairs td.score{width:9em}\n"
+    ".meta{font-size:13px;color:var(--muted);margin-bottom:4px}\n"
+    ".tid{font-weight:700;color:var(--ink)}\n"
+    ".lead{color:var(--ink)}\n"
+    ".badge{display:inline-block;padding:0 7px;border-radius:10px;font-size:12px;"
+    "margin:3px 0 0;white-space:nowrap}\n"
+    ".badge.same{background:#e3f3e6;color:#1d6a30}\n"
+    ".badge.moved{background:#fde9cf;color:#864806}\n"
+    ".meter{display:block;height:5px;background:var(--line);border-radius:3px;margin:4px 0 2px}\n"
+    ".meter span{display:block;height:5px;border-radius:3px;background:#4b8a5c}\n"
+    "del{background:#fde0df;color:#8e1c19;text-decoration:none}\n"
+    "ins{background:#d9f2df;color:#145a26;text-decoration:none}\n"
+    "details{margin-top:6px;font-size:13px}\n"
+    "summary{cursor:pointer;color:var(--muted)}\n"
+    "details p,details ul{margin:4px 0 0}\n"
+    ".cols{display:grid;grid-template-columns:1fr 1fr;gap:18px}\n"
+    ".tasks{list-style:none;padding:0;margin:0}\n"
+    ".tasks li{border-left:4px solid var(--line);padding:5px 10px;margin:0 0 8px;"
+    "background:#fafbfc}\n"
+    ".tasks.a li{border-left-color:var(--a)}.tasks.b li{border-left-color:var(--b)}\n"
+    ".tasks details{margin-top:0;font-size:14px}\n"
+    ".tasks summary{color:var(--ink)}\n"
+    ".none{color:var(--muted);font-style:italic}\n"
+    ".status{white-space:nowrap}\n"
+    ".foot{margin-top:40px;color:var(--muted);font-size:13px}\n"
+    "@media (max-width:760px){.cols{grid-template-columns:1fr}.toc{columns:1}}\n";
+
+/* ------------------------------------------------------------- pieces */
+
+/* The evidence that put a task in its pillar. */
+static void evidence(vp_buf *b, const vnplan_task *t)
+{
+    const vp_pillar *p = &t->pillar;
+    vp_buf_puts(b, "<details><summary>Why ");
+    if (p->category) {
+        vp_buf_puts(b, "<span class=\"code\">");
+        esc(b, p->category->id);
+        vp_buf_puts(b, "</span>");
+    } else
+        vp_buf_puts(b, "no pillar");
+    vp_buf_puts(b, "</summary>");
+    if (!p->category)
+        vp_buf_puts(b, "<p>Neither a heading above this task nor the framework's lexicon "
+                       "names a category.</p>");
+    else if (p->basis && strcmp(p->basis, "heading") == 0) {
+        /* The heading that names the category may be an ancestor's: the
+         * evidence below gives its line. */
+        vp_buf_puts(b, "<p>Basis: <b>heading</b> — a heading over this task (section ");
+        esc(b, t->section);
+        vp_buf_puts(b, ") names “");
+        esc(b, p->category->label_vi);
+        vp_buf_puts(b, "”.</p>");
+    } else {
+        vp_buf_puts(b, "<p>Basis: <b>");
+        esc(b, p->basis ? p->basis : "lexicon");
+        vp_buf_printf(b, "</b>, score %.2f", p->score);
+        if (p->tie)
+            vp_buf_puts(b, "; another category scored the same");
+        if (p->low)
+            vp_buf_puts(b, "; below the confidence bar");
+        vp_buf_puts(b, ".</p>");
+    }
+    if (p->nevidence) {
+        vp_buf_puts(b, "<ul>");
+        for (size_t i = 0; i < p->nevidence; i++) {
+            vp_buf_puts(b, "<li>“");
+            esc(b, p->terms[i]);
+            vp_buf_puts(b, "”");
+            if (p->lines && p->lines[i] > 0)
+                vp_buf_printf(b, " — line %ld", p->lines[i]);
+            vp_buf_puts(b, "</li>");
+        }
+        vp_buf_puts(b, "</ul>");
+    }
+    vp_buf_puts(b, "</details>");
+}
+
+/* "T12 · III.2 · line 79 · lead: Sở …" */
+static void meta(vp_buf *b, const vnplan_task *t)
+{
+    const char *lead = lead_of(t);
+    vp_buf_puts(b, "<span class=\"tid\">");
+    esc(b, t->id);
+    vp_buf_puts(b, "</span> · ");
+    esc(b, t->section);
+    vp_buf_printf(b, " · line %ld · lead: ", t->line);
+    if (lead) {
+        vp_buf_puts(b, "<span class=\"lead\">");
+        esc(b, lead);
+        vp_buf_puts(b, "</span>");
+    } else
+        vp_buf_puts(b, "<span class=\"none\">none named</span>");
+}
+
+/* s[from..to) inside <tag>, the trailing white space left outside so
+ * marks hug the words. */
+static void marked(vp_buf *b, const char *tag, const char *s, size_t from, size_t to)
+{
+    size_t end = to;
+    while (end > from && (s[end - 1] == ' ' || s[end - 1] == '\n' || s[end - 1] == '\t'))
+        end--;
+    if (end > from) {
+        vp_buf_printf(b, "<%s>", tag);
+        esc_n(b, s + from, end - from);
+        vp_buf_printf(b, "</%s>", tag);
+    }
+    esc_n(b, s + end, to - end);
+}
+
+/* The text of one side of a pair, its own words marked. */
+static void pair_text(vp_buf *b, const vnplan_task *t, int side, const vp_diff_run *runs,
+                      size_t nruns)
+{
+    if (!runs) {
+        esc(b, t->text);
+        return;
+    }
+    for (size_t i = 0; i < nruns; i++) {
+        const vp_diff_run *r = &runs[i];
+        size_t from = side ? r->b_start : r->a_start, to = side ? r->b_end : r->a_end;
+        if (r->kind == 0)
+            esc_n(b, t->text + from, to - from);
+        else if (r->kind == 1 + side)
+            marked(b, side ? "ins" : "del", t->text, from, to);
+    }
+}
+
+static void pairs_table(vp_buf *b, const vnplan_diff *df, const vp_diff_cat *c)
+{
+    vp_buf_puts(b, "<table class=\"pairs\"><thead><tr><th>Score</th><th><span class=\"side "
+                   "a\">A</span> ");
+    esc(b, field(df->da, VNPLAN_FIELD_NUMBER));
+    vp_buf_puts(b, " — words only A has <del class=\"key\">marked</del></th>"
+                   "<th><span class=\"side b\">B</span> ");
+    esc(b, field(df->db, VNPLAN_FIELD_NUMBER));
+    vp_buf_puts(b, " — words only B has <ins class=\"key\">marked</ins></th></tr></thead>\n"
+                   "<tbody>\n");
+    for (size_t k = 0; k < c->npairs; k++) {
+        const vp_diff_pair *p = &c->pairs[k];
+        vp_diff_run *runs = NULL;
+        size_t nruns = vp_word_diff(p->a->text, strlen(p->a->text), p->b->text,
+                                    strlen(p->b->text), &runs);
+        if (nruns == (size_t)-1) {
+            free(runs);
+            runs = NULL;
+            nruns = 0;
+        }
+        double pct = p->score < 0 ? 0 : p->score > 1 ? 100 : p->score * 100;
+        vp_buf_printf(b, "<tr><td class=\"score\"><b>%.2f</b><span class=\"meter\" "
+                         "title=\"similarity %.2f\"><span style=\"width:%.0f%%\"></span></span>",
+                      p->score, p->score, pct);
+        if (p->verbatim)
+            vp_buf_puts(b, "<span class=\"badge same\" title=\"near-identical wording, "
+                           "likely shared national text\">same wording</span><br>");
+        if (p->moved) {
+            vp_buf_puts(b, "<span class=\"badge moved\" title=\"B files this task under ");
+            esc(b, p->b->pillar.category ? p->b->pillar.category->label_vi : "no pillar");
+            vp_buf_puts(b, "\">moved</span><div class=\"meta\">B files it under <span "
+                           "class=\"code\">");
+            esc(b, p->b->pillar.category ? p->b->pillar.category->id : "no pillar");
+            vp_buf_puts(b, "</span></div>");
+        }
+        vp_buf_puts(b, "</td>\n<td class=\"text\"><div class=\"meta\">");
+        meta(b, p->a);
+        vp_buf_puts(b, "</div>");
+        pair_text(b, p->a, 0, runs, nruns);
+        evidence(b, p->a);
+        vp_buf_puts(b, "</td>\n<td class=\"text\"><div class=\"meta\">");
+        meta(b, p->b);
+        vp_buf_puts(b, "</div>");
+        pair_text(b, p->b, 1, runs, nruns);
+        evidence(b, p->b);
+        vp_buf_puts(b, "</td></tr>\n");
+        free(runs);
+    }
+    vp_buf_puts(b, "</tbody></table>\n");
+}
+
+static void only_list(vp_buf *b, const char *side, const char *number,
+                      const vnplan_task *const *v, size_t n)
+{
+    vp_buf_printf(b, "<div><h3>Only in <span class=\"side %s\">%c</span> ", side,
+                  side[0] == 'a' ? 'A' : 'B');
+    esc(b, number);
+    vp_buf_printf(b, " (%zu)</h3>\n", n);
+    if (!n) {
+        vp_buf_puts(b, "<p class=\"none\">None.</p></div>\n");
+        return;
+    }
+    vp_buf_printf(b, "<ul class=\"tasks %s\">\n", side);
+    for (size_t i = 0; i < n; i++) {
+        const vnplan_task *t = v[i];
+        vp_buf_puts(b, "<li><div class=\"meta\">");
+        meta(b, t);
+        vp_buf_puts(b, "</div><details><summary>");
+        esc_clipped(b, t->text, 160);
+        vp_buf_puts(b, "</summary><p>");
+        esc(b, t->text);
+        vp_buf_puts(b, "</p>");
+        evidence(b, t);
+        vp_buf_puts(b, "</details></li>\n");
+    }
+    vp_buf_puts(b, "</ul></div>\n");
+}
+
+/* ------------------------------------------------------------- chart */
+
+/* The chart shows every pillar, and the other categories (non-pillar
+ * parts, the unclassified) only when a plan has tasks there; the table
+ * below it lists them all. */
+static int in_chart(const vp_diff_cat *c)
+{
+    return (c->category && c->category->is_pillar) || c->na || c->nb;
+}
+
+/* Grouped horizontal bars: per category its label, then A's bar and B's
+ * bar, each with its count; a legend on top. */
+static void chart(vp_buf *b, const vnplan_diff *df)
+{
+    enum { W = 980, BAR = 18, GAP = 4, LABEL = 22, GROUP_GAP = 16, TOP = 40, RIGHT = 70 };
+    size_t rows = 0, max = 1;
+    for (size_t i = 0; i < df->ncats; i++) {
+        const vp_diff_cat *c = &df->cats[i];
+        if (!in_chart(c))
+            continue;
+        rows++;
+        if (c->na > max)
+            max = c->na;
+        if (c->nb > max)
+            max = c->nb;
+    }
+    int group = LABEL + 2 * BAR + GAP + GROUP_GAP;
+    int h = TOP + (int)rows * group;
+    const char *na = field(df->da, VNPLAN_FIELD_NUMBER), *nb = field(df->db, VNPLAN_FIELD_NUMBER);
+    vp_buf_printf(b, "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" "
+                     "viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" role=\"img\" "
+                     "aria-labelledby=\"chart-title\">\n<title id=\"chart-title\">Tasks per "
+                     "category: A ",
+                  W, h, W, h);
+    esc(b, na ? na : "?");
+    vp_buf_puts(b, " against B ");
+    esc(b, nb ? nb : "?");
+    vp_buf_puts(b, "</title>\n");
+    /* Legend. */
+    vp_buf_puts(b, "<g class=\"legend\"><rect x=\"0\" y=\"8\" width=\"14\" height=\"14\" "
+                   "rx=\"2\" fill=\"#2563a8\"></rect><text x=\"20\" y=\"20\">A ");
+    esc(b, na ? na : "?");
+    vp_buf_puts(b, " (");
+    esc(b, field(df->da, VNPLAN_FIELD_PROVINCE) ? field(df->da, VNPLAN_FIELD_PROVINCE) : "?");
+    vp_buf_puts(b, ")</text><rect x=\"300\" y=\"8\" width=\"14\" height=\"14\" rx=\"2\" "
+                   "fill=\"#c0651a\"></rect><text x=\"320\" y=\"20\">B ");
+    esc(b, nb ? nb : "?");
+    vp_buf_puts(b, " (");
+    esc(b, field(df->db, VNPLAN_FIELD_PROVINCE) ? field(df->db, VNPLAN_FIELD_PROVINCE) : "?");
+    vp_buf_puts(b, ")</text></g>\n");
+
+    int y = TOP;
+    double scale = (double)(W - RIGHT) / (double)max;
+    for (size_t i = 0; i < df->ncats; i++) {
+        const vp_diff_cat *c = &df->cats[i];
+        if (!in_chart(c))
+            continue;
+        vp_buf_puts(b, "<g><title>");
+        esc(b, cat_label(c));
+        vp_buf_printf(b, ": A %zu, B %zu, %zu paired</title>", c->na, c->nb, c->npairs);
+        vp_buf_printf(b, "<text x=\"0\" y=\"%d\">", y + 15);
+        esc(b, cat_label(c));
+        vp_buf_printf(b, " (%zu paired)</text>\n", c->npairs);
+        size_t n[2] = {c->na, c->nb};
+        static const char *const fill[2] = {"#2563a8", "#c0651a"};
+        for (int s = 0; s < 2; s++) {
+            int by = y + LABEL + s * (BAR + GAP);
+            double w = (double)n[s] * scale;
+            vp_buf_printf(b, "<rect x=\"0\" y=\"%d\" width=\"%.1f\" height=\"%d\" rx=\"2\" "
+                             "fill=\"%s\"><title>%c: %zu task%s</title></rect>"
+                             "<text class=\"count\" x=\"%.1f\" y=\"%d\">%c %zu</text>\n",
+                          by, w < 1 && n[s] ? 1.0 : w, BAR, fill[s], s ? 'B' : 'A', n[s],
+                          n[s] == 1 ? "" : "s", w + 6, by + 14, s ? 'B' : 'A', n[s]);
+        }
+        vp_buf_puts(b, "</g>\n");
+        y += group;
+    }
+    vp_buf_puts(b, "</svg>\n");
+}
+
+/* ------------------------------------------------ agencies, references */
+
+static int agency_status(const vp_diff_agency *a)
+{
+    return a->in[0] && a->in[1] ? 0 : a->in[0] ? 1 : 2;
+}
+static int ref_status(const vp_diff_ref *r)
+{
+    return r->mentions[0] && r->mentions[1] ? 0 : r->mentions[0] ? 1 : 2;
+}
+static const char *const STATUS[3] = {"both", "only A", "only B"};
+
+static void agencies(vp_buf *b, const vnplan_diff *df)
+{
+    vp_buf_puts(b, "<h2 id=\"agencies\">Agencies</h2>\n<p class=\"counts\">Every agency the "
+                   "tasks name (leading, coordinating or requested), matched by the "
+                   "gazetteer's canonical id; the numbers count the tasks it leads.</p>\n");
+    if (!df->nagencies) {
+        vp_buf_puts(b, "<p class=\"none\">No agency named.</p>\n");
+        return;
+    }
+    vp_buf_puts(b, "<table><thead><tr><th>Agency</th><th>Sector</th><th>Named by</th>"
+                   "<th class=\"num\">Leads in A</th><th class=\"num\">Leads in B</th>"
+                   "</tr></thead><tbody>\n");
+    for (int which = 0; which < 3; which++)
+        for (size_t i = 0; i < df->nagencies; i++) {
+            const vp_diff_agency *a = &df->agencies[i];
+            if (agency_status(a) != which)
+                continue;
+            vp_buf_puts(b, "<tr><td>");
+            esc(b, a->label);
+            vp_buf_puts(b, "</td><td class=\"code\">");
+            esc(b, a->sector ? a->sector : "—");
+            vp_buf_printf(b, "</td><td class=\"status\">%s</td><td class=\"num\">%d</td>"
+                             "<td class=\"num\">%d</td></tr>\n",
+                          STATUS[which], a->lead[0], a->lead[1]);
+        }
+    vp_buf_puts(b, "</tbody></table>\n");
+
+    /* One side's agency met on the other side by another of its sector,
+     * as in the JSON's agencies.by_sector. */
+    vp_buf_puts(b, "<h3>Met by sector</h3>\n");
+    size_t rows = df->nsectors;
+    for (size_t i = 0; i < df->nsectors; i++) {
+        const vp_diff_sector *sec = &df->sectors[i];
+        if (i == 0)
+            vp_buf_puts(b, "<table><thead><tr><th>Sector</th><th>In A</th><th>In B</th>"
+                           "</tr></thead><tbody>\n");
+        vp_buf_puts(b, "<tr><td class=\"code\">");
+        esc(b, sec->sector);
+        vp_buf_puts(b, "</td>");
+        for (int s = 0; s < 2; s++) {
+            vp_buf_puts(b, "<td>");
+            int first = 1;
+            for (size_t k = 0; k < sec->n; k++) {
+                if (!sec->agencies[k]->in[s])
+                    continue;
+                vp_buf_puts(b, first ? "" : "<br>");
+                esc(b, sec->agencies[k]->label);
+                first = 0;
+            }
+            vp_buf_puts(b, "</td>");
+        }
+        vp_buf_puts(b, "</tr>\n");
+    }
+    vp_buf_puts(b, rows ? "</tbody></table>\n"
+                        : "<p class=\"none\">No agency of one plan is met by another of its "
+                          "sector in the other.</p>\n");
+}
+
+static void references(vp_buf *b, const vnplan_diff *df)
+{
+    vp_buf_puts(b, "<h2 id=\"references\">References</h2>\n");
+    if (!df->nrefs) {
+        vp_buf_puts(b, "<p class=\"none\">Neither plan cites a document.</p>\n");
+        return;
+    }
+    vp_buf_puts(b, "<table><thead><tr><th>Reference</th><th>Type</th><th>Cited by</th>"
+                   "<th class=\"num\">Mentions in A</th><th class=\"num\">Mentions in B</th>"
+                   "</tr></thead><tbody>\n");
+    for (int which = 0; which < 3; which++)
+        for (size_t i = 0; i < df->nrefs; i++) {
+            const vp_diff_ref *r = &df->refs[i];
+            if (ref_status(r) != which)
+                continue;
+            vp_buf_puts(b, "<tr><td>");
+            esc_clipped(b, r->name, 240);
+            vp_buf_puts(b, "</td><td>");
+            esc(b, r->type ? r->type : "—");
+            vp_buf_printf(b, "</td><td class=\"status\">%s</td><td class=\"num\">%d</td>"
+                             "<td class=\"num\">%d</td></tr>\n",
+                          STATUS[which], r->mentions[0], r->mentions[1]);
+        }
+    vp_buf_puts(b, "</tbody></table>\n");
+}
+
+static void reporting(vp_buf *b, const vnplan_diff *df)
+{
+    const vnplan_document *sides[2] = {df->da, df->db};
+    vp_buf_puts(b, "<h2 id=\"reporting\">Reporting duties</h2>\n");
+    for (int s = 0; s < 2; s++) {
+        const vnplan_document *d = sides[s];
+        vp_buf_printf(b, "<h3><span class=\"side %c\">%c</span> ", s ? 'b' : 'a', s ? 'B' : 'A');
+        esc(b, field(d, VNPLAN_FIELD_NUMBER));
+        vp_buf_printf(b, " (%zu)</h3>\n", d->nreporting);
+        if (!d->nreporting) {
+            vp_buf_puts(b, "<p class=\"none\">None found.</p>\n");
+            continue;
+        }
+        vp_buf_puts(b, "<table><thead><tr><th class=\"num\">Line</th><th>Frequency</th>"
+                       "<th>Due</th><th>To</th><th>Text</th></tr></thead><tbody>\n");
+        for (size_t i = 0; i < d->nreporting; i++) {
+            const vp_doc_reporting *r = &d->reporting[i];
+            vp_buf_printf(b, "<tr><td class=\"num\">%ld</td><td>", r->line);
+            esc(b, r->frequency ? r->frequency : "—");
+            vp_buf_puts(b, "</td><td>");
+            esc(b, r->due ? r->due : "—");
+            vp_buf_puts(b, "</td><td>");
+            esc(b, r->to ? r->to : "?");
+            vp_buf_puts(b, "</td><td>");
+            esc(b, r->text);
+            vp_buf_puts(b, "</td></tr>\n");
+        }
+        vp_buf_puts(b, "</tbody></table>\n");
+    }
+}
+
+/* ------------------------------------------------------------- page */
+
+static void plan_row(vp_buf *b, char side, const vnplan_plan *p, const vnplan_document *d)
+{
+    const char *s;
+    vp_buf_printf(b, "<tr><td><span class=\"side %c\">%c</span></td><td><b>", side - 'A' + 'a',
+                  side);
+    esc(b, (s = field(d, VNPLAN_FIELD_NUMBER)) ? s : "?");
+    vp_buf_puts(b, "</b></td><td>");
+    esc(b, (s = field(d, VNPLAN_FIELD_PROVINCE)) ? s : "?");
+    vp_buf_puts(b, "</td><td class=\"num\">");
+    esc(b, (s = field(d, VNPLAN_FIELD_DATE)) ? s : "—");
+    vp_buf_printf(b, "</td><td class=\"num\">%zu</td><td>", d->ntasks[VNPLAN_TASKS]);
+    esc_clipped(b, (s = field(d, VNPLAN_FIELD_TITLE)) ? s : "", 300);
+    vp_buf_puts(b, "</td><td class=\"code\">");
+    esc(b, p->path ? p->path : "-");
+    vp_buf_puts(b, "</td></tr>\n");
+}
+
+static void side_name(vp_buf *b, const vnplan_document *d)
+{
+    const char *n = field(d, VNPLAN_FIELD_NUMBER), *p = field(d, VNPLAN_FIELD_PROVINCE);
+    esc(b, n ? n : "?");
+    vp_buf_puts(b, " (");
+    esc(b, p ? p : "?");
+    vp_buf_puts(b, ")");
+}
+
+char *vp_render_diff_html(const vnplan_diff *df)
+{
+    vp_buf b;
+    vp_buf_init(&b);
+    const vnplan_document *da = df->da, *db = df->db;
+
+    vp_buf_puts(&b, "<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n"
+                    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+                    "<meta name=\"generator\" content=\"vnplan plandiff\">\n<title>");
+    side_name(&b, da);
+    vp_buf_puts(&b, " ↔ ");
+    side_name(&b, db);
+    vp_buf_puts(&b, " — plandiff</title>\n<style>\n");
+    vp_buf_puts(&b, STYLE);
+    vp_buf_puts(&b, "</style>\n</head>\n<body>\n<div class=\"page\">\n<h1>Plan comparison: ");
+    side_name(&b, da);
+    vp_buf_puts(&b, " and ");
+    side_name(&b, db);
+    vp_buf_puts(&b, "</h1>\n");
+
+    vp_buf_puts(&b, "<table class=\"plans\"><thead><tr><th></th><th>Number</th><th>Province"
+                    "</th><th class=\"num\">Date</th><th class=\"num\">Tasks</th><th>Title</th>"
+                    "<th>File</th></tr></thead><tbody>\n");
+    plan_row(&b, 'A', df->pa, da);
+    plan_row(&b, 'B', df->pb, db);
+    vp_buf_puts(&b, "</tbody></table>\n");
+
+    vp_buf_printf(&b, "<p class=\"verdict%s\">%s: %zu pairs (%zu same wording, %zu filed under "
+                      "another pillar), %zu tasks only in A, %zu only in B.</p>\n",
+                  df->differs ? "" : " same",
+                  df->differs ? "The plans differ" : "No differences", df->npairs,
+                  df->verbatim, df->moved, df->only[0], df->only[1]);
+    vp_buf_puts(&b, "<p class=\"counts\">Framework: ");
+    if (df->framework) {
+        vp_buf_puts(&b, "<span class=\"code\">");
+        esc(&b, df->framework);
+        vp_buf_puts(&b, "</span>");
+    } else
+        vp_buf_puts(&b, "none (every task is unclassified)");
+    vp_buf_printf(&b, "; tasks are paired when their similarity is at least %.2f, and "
+                      "“same wording” marks pairs at %.2f or more.</p>\n",
+                  df->threshold, VP_VERBATIM);
+
+    /* Contents. */
+    vp_buf_puts(&b, "<ul class=\"toc\"><li><a href=\"#coverage\">Coverage</a></li>\n");
+    for (size_t i = 0; i < df->ncats; i++) {
+        const vp_diff_cat *c = &df->cats[i];
+        if (!c->na && !c->nb)
+            continue;
+        vp_buf_puts(&b, "<li><a href=\"#");
+        anchor(&b, c, i);
+        vp_buf_puts(&b, "\">");
+        esc(&b, cat_label(c));
+        vp_buf_puts(&b, "</a></li>\n");
+    }
+    vp_buf_puts(&b, "<li><a href=\"#agencies\">Agencies</a></li><li><a href=\"#references\">"
+                    "References</a></li><li><a href=\"#reporting\">Reporting duties</a></li>"
+                    "<li><a href=\"#summary\">Summary</a></li></ul>\n");
+
+    /* Coverage. */
+    vp_buf_puts(&b, "<h2 id=\"coverage\">Coverage</h2>\n");
+    chart(&b, df);
+    vp_buf_puts(&b, "<table><thead><tr><th>Category</th><th class=\"num\">A</th>"
+                    "<th class=\"num\">B</th><th class=\"num\">Pairs</th>"
+                    "<th class=\"num\">Only A</th><th class=\"num\">Only B</th></tr></thead>"
+                    "<tbody>\n");
+    for (size_t i = 0; i < df->ncats; i++) {
+        const vp_diff_cat *c = &df->cats[i];
+        if (!c->category && !c->na && !c->nb)
+            continue;
+        vp_buf_puts(&b, "<tr><td>");
+        esc(&b, cat_label(c));
+        if (c->category) {
+            vp_buf_puts(&b, " <span class=\"code\">");
+            esc(&b, c->category->id);
+            vp_buf_puts(&b, "</span>");
+        }
+        vp_buf_printf(&b, "</td><td class=\"num\">%zu</td><td class=\"num\">%zu</td>"
+                          "<td class=\"num\">%zu</td><td class=\"num\">%zu</td>"
+                          "<td class=\"num\">%zu</td></tr>\n",
+                      c->na, c->nb, c->npairs, c->nonly_a, c->nonly_b);
+    }
+    vp_buf_puts(&b, "</tbody></table>\n");
+
+    /* Categories. */
+    for (size_t i = 0; i < df->ncats; i++) {
+        const vp_diff_cat *c = &df->cats[i];
+        if (!c->na && !c->nb)
+            continue;
+        vp_buf_puts(&b, "<div class=\"cat\">\n<h2 id=\"");
+        anchor(&b, c, i);
+        vp_buf_puts(&b, "\">");
+        esc(&b, cat_label(c));
+        if (c->category) {
+            vp_buf_puts(&b, " <span class=\"code\">");
+            esc(&b, c->category->id);
+            vp_buf_puts(&b, "</span>");
+        }
+        vp_buf_printf(&b, "</h2>\n<p class=\"counts\">A %zu tasks · B %zu tasks · %zu paired · "
+                          "%zu only in A · %zu only in B</p>\n",
+                      c->na, c->nb, c->npairs, c->nonly_a, c->nonly_b);
+        if (c->npairs) {
+            vp_buf_printf(&b, "<h3>Paired (%zu)</h3>\n", c->npairs);
+            pairs_table(&b, df, c);
+        }
+        vp_buf_puts(&b, "<div class=\"cols\">\n");
+        only_list(&b, "a", field(da, VNPLAN_FIELD_NUMBER), c->only_a, c->nonly_a);
+        only_list(&b, "b", field(db, VNPLAN_FIELD_NUMBER), c->only_b, c->nonly_b);
+        vp_buf_puts(&b, "</div>\n</div>\n");
+    }
+
+    agencies(&b, df);
+    references(&b, df);
+    reporting(&b, df);
+
+    vp_buf_puts(&b, "<h2 id=\"summary\">Summary</h2>\n<ul>\n");
+    vp_buf_printf(&b, "<li>%zu pairs: %zu with the same wording, %zu filed under different "
+                      "pillars</li>\n",
+                  df->npairs, df->verbatim, df->moved);
+    vp_buf_printf(&b, "<li>%zu tasks only in A, %zu only in B</li>\n", df->only[0], df->only[1]);
+    size_t ag[3] = {0, 0, 0}, rf[3] = {0, 0, 0};
+    for (size_t i = 0; i < df->nagencies; i++)
+        ag[agency_status(&df->agencies[i])]++;
+    for (size_t i = 0; i < df->nrefs; i++)
+        rf[ref_status(&df->refs[i])]++;
+    vp_buf_printf(&b, "<li>Agencies: %zu named by both, %zu only by A, %zu only by B</li>\n",
+                  ag[0], ag[1], ag[2]);
+    vp_buf_printf(&b, "<li>References: %zu cited by both, %zu only by A, %zu only by B</li>\n",
+                  rf[0], rf[1], rf[2]);
+    vp_buf_printf(&b, "<li>Reporting duties: A %zu, B %zu</li>\n</ul>\n", da->nreporting,
+                  db->nreporting);
+    vp_buf_printf(&b, "<p class=\"verdict%s\">%s.</p>\n", df->differs ? "" : " same",
+                  df->differs ? "The plans differ" : "No differences");
+    vp_buf_puts(&b, "<p class=\"foot\">Made by plandiff (vnplan) " PACKAGE_VERSION
+                    ". Task ids refer to each plan's planparse output.</p>\n"
+                    "</div>\n</body>\n</html>\n");
+    return vp_buf_detach(&b);
+}

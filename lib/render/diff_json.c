@@ -1,0 +1,164 @@
+/* diff_json.c — plandiff's JSON (docs/json.md, "plandiff"), built
+ * with jansson.  Task ids refer to each side's planparse output. */
+#include "config.h"
+#include "extract/agencies.h"
+#include "compare/compare.h"
+#include "render/render.h"
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+static json_t *str_or_null(const char *s) { return s ? json_string(s) : json_null(); }
+
+static json_t *side(const vnplan_plan *p, const vnplan_document *d)
+{
+    return json_pack("{s:s, s:o, s:o, s:o, s:o, s:i}", "path", p->path, "number",
+                     str_or_null(d->fields[VNPLAN_FIELD_NUMBER]), "province",
+                     str_or_null(d->fields[VNPLAN_FIELD_PROVINCE]), "date",
+                     str_or_null(d->fields[VNPLAN_FIELD_DATE]), "title",
+                     str_or_null(d->fields[VNPLAN_FIELD_TITLE]), "tasks",
+                     (int)d->ntasks[VNPLAN_TASKS]);
+}
+
+static json_t *ids(const vnplan_task *const *v, size_t n)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; i < n; i++)
+        json_array_append_new(a, json_string(v[i]->id));
+    return a;
+}
+
+static json_t *pair(const vp_diff_pair *p)
+{
+    json_t *o = json_pack("{s:s, s:s, s:f}", "a", p->a->id, "b", p->b->id, "score",
+                          (double)(long)(p->score * 1000 + 0.5) / 1000);
+    if (p->moved)
+        json_object_set_new(o, "moved_from",
+                            str_or_null(p->b->pillar.category ? p->b->pillar.category->id : NULL));
+    if (p->verbatim)
+        json_object_set_new(o, "verbatim", json_true());
+    return o;
+}
+
+static json_t *agency(const vp_diff_agency *a)
+{
+    return json_pack("{s:o, s:s, s:o, s:i, s:i}", "id",
+                     str_or_null(a->agency ? a->agency->id : NULL), "label", a->label, "sector",
+                     str_or_null(a->sector), "lead_a", a->lead[0], "lead_b", a->lead[1]);
+}
+
+/* agencies.by_sector: {"sector", "a": [labels], "b": [labels]}. */
+static json_t *by_sector(const vnplan_diff *df)
+{
+    json_t *list = json_array();
+    for (size_t i = 0; i < df->nsectors; i++) {
+        const vp_diff_sector *sec = &df->sectors[i];
+        json_t *side[2] = {json_array(), json_array()};
+        for (size_t k = 0; k < sec->n; k++)
+            for (int s = 0; s < 2; s++)
+                if (sec->agencies[k]->in[s])
+                    json_array_append_new(side[s], json_string(sec->agencies[k]->label));
+        json_array_append_new(list, json_pack("{s:s, s:o, s:o}", "sector", sec->sector, "a",
+                                              side[0], "b", side[1]));
+    }
+    return list;
+}
+
+static json_t *reporting(const vnplan_document *d)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; i < d->nreporting; i++) {
+        const vp_doc_reporting *r = &d->reporting[i];
+        json_array_append_new(a, json_pack("{s:o, s:o, s:o, s:o, s:I}", "text",
+                                           str_or_null(r->text), "frequency",
+                                           str_or_null(r->frequency), "due", str_or_null(r->due),
+                                           "to", str_or_null(r->to), "line", (json_int_t)r->line));
+    }
+    return a;
+}
+
+static json_t *targets(const vnplan_document *d)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; i < d->ntargets; i++) {
+        const vp_doc_target *t = &d->targets[i];
+        json_array_append_new(a, json_pack("{s:o, s:o, s:o, s:o, s:I}", "text",
+                                           str_or_null(t->text), "indicator",
+                                           str_or_null(t->indicator), "value", str_or_null(t->value),
+                                           "year", t->year ? json_integer(t->year) : json_null(),
+                                           "line", (json_int_t)t->line));
+    }
+    return a;
+}
+
+char *vp_render_diff_json(const vnplan_diff *df)
+{
+    json_t *root = json_object();
+    json_object_set_new(root, "schema", json_integer(1));
+    json_object_set_new(root, "framework", str_or_null(df->framework));
+    json_object_set_new(root, "threshold", json_real(df->threshold));
+    json_object_set_new(root, "a", side(df->pa, df->da));
+    json_object_set_new(root, "b", side(df->pb, df->db));
+    json_t *pillars = json_array();
+    for (size_t i = 0; i < df->ncats; i++) {
+        const vp_diff_cat *c = &df->cats[i];
+        if (!c->category && !c->na && !c->nb)
+            continue;
+        json_t *pairs = json_array();
+        for (size_t k = 0; k < c->npairs; k++)
+            json_array_append_new(pairs, pair(&c->pairs[k]));
+        json_array_append_new(
+            pillars,
+            json_pack("{s:o, s:o, s:b, s:o, s:o, s:o, s:o, s:o}", "id",
+                      str_or_null(c->category ? c->category->id : NULL), "label",
+                      str_or_null(c->category ? c->category->label_vi : "Chưa phân loại"),
+                      "pillar", c->category ? c->category->is_pillar : 0, "a_tasks",
+                      ids(c->a, c->na), "b_tasks", ids(c->b, c->nb), "pairs", pairs, "only_a",
+                      ids(c->only_a, c->nonly_a), "only_b", ids(c->only_b, c->nonly_b)));
+    }
+    json_object_set_new(root, "pillars", pillars);
+
+    json_t *both = json_array(), *oa = json_array(), *ob = json_array();
+    for (size_t i = 0; i < df->nagencies; i++) {
+        const vp_diff_agency *a = &df->agencies[i];
+        json_array_append_new(a->in[0] && a->in[1] ? both : a->in[0] ? oa : ob, agency(a));
+    }
+    json_object_set_new(root, "agencies", json_pack("{s:o, s:o, s:o, s:o}", "both", both,
+                                                    "only_a", oa, "only_b", ob, "by_sector",
+                                                    by_sector(df)));
+    both = json_array();
+    oa = json_array();
+    ob = json_array();
+    for (size_t i = 0; i < df->nrefs; i++) {
+        const vp_diff_ref *r = &df->refs[i];
+        json_t *o = json_pack("{s:s, s:o, s:i, s:i}", "name", r->name, "type",
+                              str_or_null(r->type), "mentions_a", r->mentions[0], "mentions_b",
+                              r->mentions[1]);
+        json_array_append_new(r->mentions[0] && r->mentions[1] ? both : r->mentions[0] ? oa : ob,
+                              o);
+    }
+    json_object_set_new(root, "references",
+                        json_pack("{s:o, s:o, s:o}", "both", both, "only_a", oa, "only_b", ob));
+    json_object_set_new(root, "reporting", json_pack("{s:o, s:o}", "a", reporting(df->da), "b",
+                                                     reporting(df->db)));
+    json_object_set_new(root, "targets",
+                        json_pack("{s:o, s:o}", "a", targets(df->da), "b", targets(df->db)));
+    json_object_set_new(root, "summary",
+                        json_pack("{s:i, s:i, s:i, s:i, s:i, s:b}", "pairs", (int)df->npairs,
+                                  "only_a", (int)df->only[0], "only_b", (int)df->only[1], "moved",
+                                  (int)df->moved, "verbatim", (int)df->verbatim, "differ",
+                                  df->differs));
+    char *s = json_dumps(root, JSON_INDENT(2));
+    json_decref(root);
+    if (!s)
+        return NULL;
+    size_t n = strlen(s);
+    char *out = realloc(s, n + 2);
+    if (!out) {
+        free(s);
+        return NULL;
+    }
+    out[n] = '\n';
+    out[n + 1] = '\0';
+    return out;
+}

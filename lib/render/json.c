@@ -1,0 +1,281 @@
+/* json.c — the JSON contract of docs/json.md, built with jansson
+ * (no hand escaping).  The section tree is walked without recursion; a
+ * stack indexed by level holds each open section's "children" array. */
+#include "config.h"
+#include "extract/agencies.h"
+#include "compare/framework.h"
+#include "model/model.h"
+#include "render/render.h"
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+static json_t *str_or_null(const char *s) { return s ? json_string(s) : json_null(); }
+
+static json_t *paragraphs(const vnplan_section *s)
+{
+    json_t *a = json_array();
+    /* Built directly: json_pack would parse its format for every one. */
+    for (size_t i = 0; i < s->npara; i++) {
+        const vp_para *pa = &s->paras[i];
+        json_t *o = json_object();
+        json_object_set_new(o, "kind", json_string(vp_para_kind_name(pa->kind)));
+        json_object_set_new(o, "label", json_string(pa->label));
+        json_object_set_new(o, "text", json_string(pa->text));
+        json_object_set_new(o, "line", json_integer(pa->line));
+        json_array_append_new(a, o);
+    }
+    return a;
+}
+
+static json_t *sections(const vnplan_section *root)
+{
+    enum { MAX_LEVEL = 80 };
+    json_t *top = json_array();
+    json_t *children[MAX_LEVEL];
+    children[0] = top;
+    const vnplan_section *s = root->first_child;
+    while (s) {
+        int lvl = s->level < MAX_LEVEL ? s->level : MAX_LEVEL - 1;
+        json_t *kids = json_array();
+        json_t *o = json_pack("{s:s, s:s, s:s, s:i, s:o, s:I, s:o, s:o}", "path", s->path,
+                              "number", s->number, "heading", s->heading, "level", s->level,
+                              "pillar",
+                              s->pillar.category ? json_string(s->pillar.category->id)
+                                                 : json_null(),
+                              "line", (json_int_t)s->line, "paragraphs", paragraphs(s),
+                              "children", kids);
+        json_array_append_new(children[lvl - 1], o);
+        if (lvl < MAX_LEVEL)
+            children[lvl] = kids;
+        s = vp_section_following(s, root);
+    }
+    return top;
+}
+
+static json_t *agency(const vp_agency_ref *a)
+{
+    json_t *o = json_object();
+    json_object_set_new(o, "name", json_string(a->name));
+    json_object_set_new(o, "id", str_or_null(a->agency ? a->agency->id : NULL));
+    json_object_set_new(o, "label", str_or_null(a->agency ? a->agency->label : NULL));
+    if (a->today)
+        json_object_set_new(o, "today", json_pack("{s:s, s:s}", "id", a->today->id, "label",
+                                                  a->today->label));
+    return o;
+}
+
+static const char *const role_names[3] = {"lead", "coordinate", "requested"};
+
+/* {"id", "basis", "score", "evidence": [{"term", "line"}], "tie", "low"},
+ * or null for an unclassified task. */
+static json_t *pillar(const vp_pillar *p)
+{
+    if (!p->category)
+        return json_null();
+    json_t *ev = json_array();
+    for (size_t i = 0; i < p->nevidence; i++)
+        json_array_append_new(ev, json_pack("{s:s, s:I}", "term", p->terms[i], "line",
+                                            (json_int_t)p->lines[i]));
+    json_t *o = json_pack("{s:s, s:s, s:f, s:o}", "id", p->category->id, "basis",
+                          p->basis ? p->basis : "lexicon", "score",
+                          (double)(long)(p->score * 1000 + 0.5) / 1000, "evidence", ev);
+    if (p->tie)
+        json_object_set_new(o, "tie", json_true());
+    if (p->low)
+        json_object_set_new(o, "low", json_true());
+    return o;
+}
+
+static json_t *tasks(const vnplan_document *d, vnplan_task_part part)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; i < d->ntasks[part]; i++) {
+        const vnplan_task *t = &d->tasks[part][i];
+        json_t *o = json_pack("{s:s, s:s, s:s}", "id", t->id, "section", t->section, "text",
+                              t->text);
+        for (int r = 0; r < 3; r++) {
+            json_t *list = json_array();
+            for (size_t k = 0; k < t->nroles[r]; k++)
+                json_array_append_new(list, agency(&t->roles[r][k]));
+            json_object_set_new(o, role_names[r], list);
+        }
+        json_object_set_new(o, "pillar", pillar(&t->pillar));
+        json_object_set_new(o, "deadline",
+                            t->deadline ? json_pack("{s:s, s:o}", "text", t->deadline, "date",
+                                                    str_or_null(t->deadline_date))
+                                        : json_null());
+        json_object_set_new(o, "line", json_integer(t->line));
+        json_array_append_new(a, o);
+    }
+    return a;
+}
+
+/* Every agency the tasks and duties name, once (by gazetteer id, else by
+ * the name as printed), with how often it leads, coordinates or is
+ * requested. */
+static json_t *agencies(const vnplan_document *d)
+{
+    json_t *list = json_array();
+    json_t *index = json_object();   /* key → position in list */
+    for (int part = 0; part < 2; part++)
+        for (size_t i = 0; i < d->ntasks[part]; i++) {
+            const vnplan_task *t = &d->tasks[part][i];
+            for (int r = 0; r < 3; r++)
+                for (size_t k = 0; k < t->nroles[r]; k++) {
+                    const vp_agency_ref *a = &t->roles[r][k];
+                    const char *key = a->agency ? a->agency->id : a->name;
+                    json_t *pos = json_object_get(index, key), *o;
+                    if (!pos) {
+                        o = json_pack("{s:o, s:s, s:o, s:[], s:i, s:i, s:i}", "id",
+                                      str_or_null(a->agency ? a->agency->id : NULL), "label",
+                                      a->agency ? a->agency->label : a->name, "sector",
+                                      str_or_null(a->agency ? a->agency->sector : NULL),
+                                      "names", "lead", 0, "coordinate", 0, "requested", 0);
+                        json_object_set_new(index, key, json_integer((json_int_t)json_array_size(list)));
+                        json_array_append_new(list, o);
+                    } else {
+                        o = json_array_get(list, (size_t)json_integer_value(pos));
+                    }
+                    json_t *names = json_object_get(o, "names");
+                    int seen = 0;
+                    for (size_t n = 0; n < json_array_size(names); n++)
+                        seen |= strcmp(json_string_value(json_array_get(names, n)), a->name) == 0;
+                    if (!seen)
+                        json_array_append_new(names, json_string(a->name));
+                    json_t *count = json_object_get(o, role_names[r]);
+                    json_integer_set(count, json_integer_value(count) + 1);
+                }
+        }
+    json_decref(index);
+    return list;
+}
+
+static json_t *findings(const vnplan_document *d, json_t *o)
+{
+    json_t *refs = json_array();
+    for (size_t i = 0; i < d->nrefs; i++) {
+        const vp_doc_ref *r = &d->refs[i];
+        json_array_append_new(refs, json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:i, s:I}",
+                                              "type", str_or_null(r->type), "number",
+                                              str_or_null(r->number), "number_raw",
+                                              str_or_null(r->number_raw), "title",
+                                              str_or_null(r->title), "date", str_or_null(r->date),
+                                              "issuer", str_or_null(r->issuer), "mentions",
+                                              r->mentions, "line", (json_int_t)r->line));
+    }
+    json_object_set_new(o, "references", refs);
+    json_t *dl = json_array();
+    for (size_t i = 0; i < d->ndeadlines; i++) {
+        const vp_doc_deadline *x = &d->deadlines[i];
+        json_t *who = json_array();
+        if (x->task)
+            for (size_t k = 0; k < x->task->nroles[VNPLAN_ROLE_LEAD]; k++)
+                json_array_append_new(who, agency(&x->task->roles[VNPLAN_ROLE_LEAD][k]));
+        json_array_append_new(dl, json_pack("{s:o, s:o, s:o, s:o, s:I}", "text",
+                                            str_or_null(x->text), "date", str_or_null(x->date),
+                                            "task", str_or_null(x->task ? x->task->id : NULL),
+                                            "who", who, "line", (json_int_t)x->line));
+    }
+    json_object_set_new(o, "deadlines", dl);
+    json_t *rep = json_array();
+    for (size_t i = 0; i < d->nreporting; i++) {
+        const vp_doc_reporting *x = &d->reporting[i];
+        json_array_append_new(rep, json_pack("{s:o, s:o, s:o, s:o, s:I}", "text",
+                                             str_or_null(x->text), "frequency",
+                                             str_or_null(x->frequency), "due", str_or_null(x->due),
+                                             "to", str_or_null(x->to), "line", (json_int_t)x->line));
+    }
+    json_object_set_new(o, "reporting", rep);
+    json_t *tg = json_array();
+    for (size_t i = 0; i < d->ntargets; i++) {
+        const vp_doc_target *x = &d->targets[i];
+        json_array_append_new(tg, json_pack("{s:o, s:o, s:o, s:o, s:I}", "text",
+                                            str_or_null(x->text), "indicator",
+                                            str_or_null(x->indicator), "value", str_or_null(x->value),
+                                            "year", x->year ? json_integer(x->year) : json_null(),
+                                            "line", (json_int_t)x->line));
+    }
+    json_object_set_new(o, "targets", tg);
+    return o;
+}
+
+static json_t *document(const vnplan_document *d)
+{
+    json_t *o = json_object();
+    static const vnplan_field order[] = {
+        VNPLAN_FIELD_KIND,   VNPLAN_FIELD_NUMBER, VNPLAN_FIELD_NUMBER_RAW,
+        VNPLAN_FIELD_ISSUER, VNPLAN_FIELD_ISSUER_PARENT, VNPLAN_FIELD_ISSUER_RAW,
+        VNPLAN_FIELD_PROVINCE, VNPLAN_FIELD_PLACE, VNPLAN_FIELD_DATE, VNPLAN_FIELD_TITLE,
+    };
+    for (size_t i = 0; i < sizeof order / sizeof *order; i++)
+        json_object_set_new(o, vp_field_name(order[i]), str_or_null(d->fields[order[i]]));
+    json_t *signer = json_pack("{s:o, s:o, s:o}", "name",
+                               str_or_null(d->fields[VNPLAN_FIELD_SIGNER_NAME]), "position",
+                               str_or_null(d->fields[VNPLAN_FIELD_SIGNER_POSITION]), "authority",
+                               str_or_null(d->fields[VNPLAN_FIELD_SIGNER_AUTHORITY]));
+    json_object_set_new(o, "signer", signer);
+    json_t *rec = json_array(), *addr = json_array();
+    for (size_t i = 0; i < d->nrecip; i++) {
+        json_array_append_new(rec, json_string(d->recipients[i]));
+        if (i < d->naddressee)
+            json_array_append_new(addr, json_string(d->recipients[i]));
+    }
+    json_object_set_new(o, "recipients", rec);
+    json_object_set_new(o, "addressees", addr);
+    json_object_set_new(o, "archive", str_or_null(d->fields[VNPLAN_FIELD_ARCHIVE]));
+    json_t *impl = json_array();
+    for (size_t i = 0; i < d->nimplements; i++)
+        json_array_append_new(impl, json_string(d->implements[i]));
+    json_object_set_new(o, "framework", str_or_null(d->framework));
+    json_object_set_new(o, "implements", impl);
+    json_object_set_new(o, "line", json_integer(d->line));
+    json_object_set_new(o, "last_line", json_integer(d->last_line));
+    json_object_set_new(o, "preamble", paragraphs(d->root));
+    json_object_set_new(o, "sections", sections(d->root));
+    json_object_set_new(o, "tasks", tasks(d, VNPLAN_TASKS));
+    json_object_set_new(o, "duties", tasks(d, VNPLAN_DUTIES));
+    findings(d, o);
+    json_object_set_new(o, "agencies", agencies(d));
+    json_t *res = json_array();
+    for (size_t i = 0; i < d->nresidue; i++)
+        json_array_append_new(res, json_pack("{s:s, s:s, s:I}", "text", d->residue[i].text,
+                                             "why", d->residue[i].why, "line",
+                                             (json_int_t)d->residue[i].line));
+    json_object_set_new(o, "residue", res);
+    return o;
+}
+
+char *vp_render_json(const vnplan_plan *p)
+{
+    json_t *root = json_object();
+    json_object_set_new(root, "schema", json_integer(1));
+    json_object_set_new(root, "source",
+                        json_pack("{s:s, s:s, s:s, s:I}", "path", p->path, "format", p->format,
+                                  "encoding", p->encoding, "bytes", (json_int_t)p->bytes));
+    json_t *docs = json_array();
+    for (size_t k = 0; k < p->ndocs; k++)
+        json_array_append_new(docs, document(p->docs[k]));
+    json_object_set_new(root, "documents", docs);
+    json_t *warn = json_array();
+    for (size_t i = 0; i < p->nwarn; i++)
+        json_array_append_new(warn, json_pack("{s:I, s:s, s:s}", "line",
+                                              (json_int_t)p->warnings[i].line, "code",
+                                              p->warnings[i].code, "message",
+                                              p->warnings[i].message));
+    json_object_set_new(root, "warnings", warn);
+    char *s = json_dumps(root, JSON_INDENT(2));
+    json_decref(root);
+    if (!s)
+        return NULL;
+    /* jansson allocates with malloc by default; callers free() it. */
+    size_t n = strlen(s);
+    char *out = malloc(n + 2);
+    if (out) {
+        memcpy(out, s, n);
+        out[n] = '\n';
+        out[n + 1] = '\0';
+    }
+    free(s);
+    return out;
+}

@@ -1,0 +1,53 @@
+/* render.c — the renderers' front door: vnplan_render and
+ * vnplan_diff_render choose the renderer of a format (one file each in
+ * render/), and the names every format shares live here once. */
+#include "config.h"
+#include "compare/compare.h"
+#include "render/render.h"
+
+static const char *const field_names[VNPLAN_FIELD__COUNT] = {
+    "kind", "number", "number_raw", "issuer", "issuer_raw", "issuer_parent", "province",
+    "place", "date", "title", "signer_name", "signer_position", "signer_authority", "archive",
+};
+
+const char *vp_field_name(vnplan_field f)
+{
+    return (unsigned)f < VNPLAN_FIELD__COUNT ? field_names[f] : "";
+}
+
+const char *vp_para_kind_name(vnplan_para_kind k)
+{
+    switch (k) {
+    case VNPLAN_PARA_TEXT: return "text";
+    case VNPLAN_PARA_ITEM: return "item";
+    case VNPLAN_PARA_DASH: return "dash";
+    case VNPLAN_PARA_PLUS: return "plus";
+    case VNPLAN_PARA_TABLE_ROW: return "row";
+    }
+    return "text";
+}
+
+char *vnplan_render(const vnplan_plan *plan, vnplan_format format)
+{
+    if (!plan)
+        return NULL;
+    switch (format) {
+    case VNPLAN_FORMAT_JSON: return vp_render_json(plan);
+    case VNPLAN_FORMAT_TREE: return vp_render_tree(plan);
+    case VNPLAN_FORMAT_OUTLINE: return vp_render_outline(plan);
+    }
+    return NULL;
+}
+
+char *vnplan_diff_render(const vnplan_diff *df, vnplan_diff_format format, int width, int flags)
+{
+    if (!df)
+        return NULL;
+    switch (format) {
+    case VNPLAN_DIFF_TEXT: return vp_render_diff_text(df, width > 0 ? width : 80, flags);
+    case VNPLAN_DIFF_JSON: return vp_render_diff_json(df);
+    case VNPLAN_DIFF_MARKDOWN: return vp_render_diff_markdown(df);
+    case VNPLAN_DIFF_HTML: return vp_render_diff_html(df);
+    }
+    return NULL;
+}

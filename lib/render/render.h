@@ -1,0 +1,19 @@
+/* render.h — the renderers: one file per output format in render/, chosen
+ * by render.c, which also holds the names they share. */
+#ifndef VNPLAN_RENDER_H
+#define VNPLAN_RENDER_H
+#include "vnplan.h"
+
+char *vp_render_json(const vnplan_plan *plan);
+char *vp_render_tree(const vnplan_plan *plan);
+char *vp_render_outline(const vnplan_plan *plan);
+
+char *vp_render_diff_text(const vnplan_diff *df, int width, int flags);
+char *vp_render_diff_json(const vnplan_diff *df);
+char *vp_render_diff_markdown(const vnplan_diff *df);
+char *vp_render_diff_html(const vnplan_diff *df);
+
+/* Names shared by the renderers. */
+const char *vp_field_name(vnplan_field f);
+const char *vp_para_kind_name(vnplan_para_kind k);
+#endif

@@ -1,0 +1,23 @@
+/* header.h — the administrative parts of one document (header.c):
+ * issuer, number, place and date, title, addressees, recipients, signer. */
+#ifndef VNPLAN_HEADER_H
+#define VNPLAN_HEADER_H
+#include <stddef.h>
+#include "read/blocks.h"
+#include "model/model.h"
+#include "core/patterns.h"
+#include "structure/documents.h"
+
+/* Read the administrative parts of the document in blocks[r) into `d`,
+ * marking the blocks it consumed in `used`, and return the range of the
+ * body (the content between the header and the signature).  0 on lack of
+ * memory. */
+int vp_read_header(vnplan_plan *p, vnplan_document *d, const vp_blocks *b, vp_span_range r,
+                   const vp_patterns *re, unsigned char *used, vp_span_range *body);
+
+/* Shared text tests. */
+int vp_is_quoc_hieu(const char *s, size_t len);
+/* The document type named by an all-caps title line ("KẾ HOẠCH HÀNH
+ * ĐỘNG" → "KH"), or NULL. */
+const char *vp_type_from_title(const char *s, size_t len);
+#endif
