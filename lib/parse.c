@@ -9,6 +9,7 @@
 #include "core/error.h"
 #include "model/model.h"
 #include "core/options.h"
+#include "core/data.h"
 #include "read/reader.h"
 #include "structure/sections.h"
 #include "extract/tasks.h"
@@ -20,26 +21,21 @@
 #include <string.h>
 
 /* The framework to classify a document by: the one asked for, else the
- * first installed one whose decision the document cites, else qd161.
- * NULL (and no error) when none can be loaded and none was asked for: the
- * plan is then left unclassified, with a warning. */
-static const vp_framework *framework_for(vnplan_options *o, const vnplan_document *d,
-                                         vnplan_error *err)
+ * newest installed one whose decision the document cites, else the
+ * default.  NULL when none is installed: the plan is then left
+ * unclassified, with a warning. */
+static const vp_framework *framework_for(const vp_data *data, const vnplan_document *d)
 {
-    if (o->framework)
-        return vp_options_framework(o, o->framework, err);
-    static const char *const installed[] = {"qd155", "qd161"};
-    for (size_t i = 0; i < sizeof installed / sizeof *installed; i++) {
-        vnplan_error ignored;
-        vp_error_clear(&ignored);
-        const vp_framework *fw = vp_options_framework(o, installed[i], &ignored);
-        for (size_t r = 0; fw && r < d->nrefs; r++)
+    const vp_framework *fw = vp_data_requested_framework(data);
+    if (fw)
+        return fw;
+    for (size_t i = 0; i < vp_data_framework_count(data); i++) {
+        fw = vp_data_framework_at(data, i);
+        for (size_t r = 0; r < d->nrefs; r++)
             if (d->refs[r].number && vp_framework_cited(fw, d->refs[r].number))
                 return fw;
     }
-    vnplan_error ignored;
-    vp_error_clear(&ignored);
-    return vp_options_framework(o, "qd161", &ignored);
+    return vp_data_framework(data, VP_DEFAULT_FRAMEWORK);
 }
 
 /* Give each set-aside piece of text to the document whose lines hold it. */
@@ -65,14 +61,13 @@ static int place_asides(vnplan_plan *p, const vp_blocks *b)
 }
 
 static vnplan_plan *parse_text(vnplan_plan *p, const char *text, size_t len, const char *name,
-                               vnplan_options *opts, vnplan_error *err)
+                               const vnplan_options *opts, vnplan_error *err)
 {
     vp_blocks blocks;
     vp_span_range *docs = NULL;
     unsigned char *used = NULL;
-    const vp_patterns *re = vp_options_patterns(opts, err);
-    if (!re)
-        goto fail_early;
+    const vp_patterns *re = vp_data_patterns(p->data);
+    const vp_vocab *vocab = vp_data_vocab(p->data);
     if (vp_blocks_from_text(text, len, vnplan_options_limit(opts, VNPLAN_LIMIT_LINE_BYTES),
                             &blocks, name, err) != VNPLAN_OK)
         goto fail_early;
@@ -84,21 +79,18 @@ static vnplan_plan *parse_text(vnplan_plan *p, const char *text, size_t len, con
     used = calloc(blocks.n, 1);
     if (!ndocs || !used)
         goto nomem;
-    const vp_gazetteer *g = vp_options_gazetteer(opts, err);
-    if (!g)
-        goto fail;
-    const char *as_of = opts->as_of[0] ? opts->as_of : NULL;
+    const vp_gazetteer *g = vp_data_gazetteer(p->data);
+    const char *as_of = opts && opts->as_of[0] ? opts->as_of : NULL;
     for (size_t k = 0; k < ndocs; k++) {
         vnplan_document *d = vp_plan_add_document(p);
         vp_span_range body;
-        if (!d || !vp_read_header(p, d, &blocks, docs[k], re, used, &body) ||
+        if (!d || !vp_read_header(p, d, &blocks, docs[k], re, vocab, used, &body) ||
             !vp_build_sections(p, d, &blocks, body, re,
                                vnplan_options_limit(opts, VNPLAN_LIMIT_DEPTH)) ||
-            !vp_extract_tasks(p, d, g, re, as_of) || !vp_gather_findings(p, d, re))
+            !vp_extract_tasks(p, d, g, re, vocab, as_of) ||
+            !vp_gather_findings(p, d, re, vocab))
             goto nomem;
-        const vp_framework *fw = framework_for(opts, d, err);
-        if (!fw && opts->framework)
-            goto fail;
+        const vp_framework *fw = framework_for(p->data, d);
         if (!fw ? !vp_plan_warn(p, d->line, "no-framework",
                                 "no framework data found; tasks are not classified")
                 : !vp_classify_document(p, d, fw))
@@ -126,38 +118,31 @@ fail_early:
 }
 
 vnplan_plan *vnplan_parse_bytes(const void *bytes, size_t len, const char *name,
-                                vnplan_options *opts, vnplan_error *err)
+                                const vnplan_options *opts, vnplan_error *err)
 {
-    vnplan_options *own = NULL;
     vnplan_plan *p = NULL;
+    vp_data *data = NULL;
     vp_decoded dec;
     memset(&dec, 0, sizeof dec);
     vp_error_clear(err);
     if (!name)
         name = "<memory>";
-    if (!opts) {
-        own = opts = vnplan_options_new();
-        if (!opts) {
-            vp_error_set(err, VNPLAN_E_NOMEM, name, 0, -1, "out of memory");
-            return NULL;
-        }
-    }
     if (len > vnplan_options_limit(opts, VNPLAN_LIMIT_INPUT_BYTES)) {
         vp_error_set(err, VNPLAN_E_LIMIT, name, 0, -1,
                      "larger than the input limit of %zu bytes",
                      vnplan_options_limit(opts, VNPLAN_LIMIT_INPUT_BYTES));
         goto done;
     }
-    /* Legacy tables are needed only for legacy encodings; a missing data
-     * directory must not stop UTF-8 input. */
-    vnplan_error table_err;
-    vp_error_clear(&table_err);
-    const vp_charsets *cs = vp_options_charsets(opts, &table_err);
-    if (vp_decode(cs, bytes, len, opts->encoding, &dec, err) != VNPLAN_OK) {
+    if (!(data = vp_options_data(opts, err)))
+        goto done;
+    const vnplan_error *table_err;
+    const vp_charsets *cs = vp_data_charsets(data, &table_err);
+    if (vp_decode(cs, vp_data_vocab(data), bytes, len, opts ? opts->encoding : NULL, &dec,
+                  err) != VNPLAN_OK) {
         if (err && err->file[0] == '\0')
             snprintf(err->file, sizeof err->file, "%s", name);
         if (!cs && err && err->code == VNPLAN_E_DATA)
-            *err = table_err;
+            *err = *table_err;
         goto done;
     }
     p = vp_plan_new();
@@ -165,8 +150,8 @@ vnplan_plan *vnplan_parse_bytes(const void *bytes, size_t len, const char *name,
         vp_error_set(err, VNPLAN_E_NOMEM, name, 0, -1, "out of memory");
         goto done;
     }
-    p->own_options = own;   /* the plan will point into its data */
-    own = NULL;
+    p->data = data;   /* the plan points into it (agencies, categories) */
+    data = NULL;
     p->path = vp_strdup(p->arena, name);
     p->format = "text";
     p->encoding = dec.encoding;
@@ -174,11 +159,12 @@ vnplan_plan *vnplan_parse_bytes(const void *bytes, size_t len, const char *name,
     p = parse_text(p, dec.text, dec.len, name, opts, err);
 done:
     vp_decoded_free(&dec);
-    vnplan_options_free(own);
+    vp_data_release(data);
     return p;
 }
 
-vnplan_plan *vnplan_parse_file(const char *path, vnplan_options *opts, vnplan_error *err)
+vnplan_plan *vnplan_parse_file(const char *path, const vnplan_options *opts,
+                               vnplan_error *err)
 {
     vp_error_clear(err);
     unsigned char *data = NULL;

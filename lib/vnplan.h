@@ -22,11 +22,23 @@
  * freed.  Strings are NUL-terminated UTF-8 in Unicode NFC, exactly as
  * printed in the source (tone placement, dashes and typos kept); the library
  * never prints and never exits.
+ *
+ * Threads: the library has no global mutable state.  Per type —
+ *   vnplan_options  configure in one thread, then share read-only (§2);
+ *   vnplan_plan     immutable once parsed: any number of threads may read,
+ *                   render and compare one plan at once;
+ *   vnplan_diff     immutable once built: likewise;
+ *   vnplan_iter     one per thread.
+ * Freeing is the exception: free an object once, after every thread is
+ * done with it (plans and diffs count their references to each other and
+ * to the loaded data, so their free order does not matter).
  */
 #ifndef VNPLAN_H
 #define VNPLAN_H
 
 #include <stddef.h>
+
+#include "vnplan_version.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -74,14 +86,30 @@ VNPLAN_API const char *vnplan_status_name(vnplan_status code);
 /* 2. Options                                                            */
 /* ===================================================================== */
 
-/* Settings and limits for parsing, plus the data loaded for them (charset
- * tables, agencies, frameworks); create one and reuse it for many files.
- * Plans point into that data: free the options after the plans and diffs
- * made with them.  Not thread-safe: use one per thread. */
+/* Settings and limits for parsing and comparing.  Parsing and comparing
+ * need data files (charset tables, the agency gazetteer, the frameworks,
+ * stop words, the vocabulary of docs/vocabulary.md): vnplan_options_load reads them once into an immutable,
+ * reference-counted object the options hold; every plan and diff made with
+ * the options holds it too, so options, plans and diffs may be freed in
+ * any order.  Options that were not loaded still work: each parse then
+ * loads the data for itself (slower for many files).
+ *
+ * Threads: configure and load the options in one thread; after that, any
+ * number of threads may parse and compare with the same options at once
+ * (parse and compare take them const and never write to them).  The
+ * setters are not thread-safe. */
 typedef struct vnplan_options vnplan_options;
 
 VNPLAN_API vnplan_options *vnplan_options_new(void);
 VNPLAN_API void vnplan_options_free(vnplan_options *opts);
+
+/* Load the data the settings name, now.  Returns VNPLAN_OK, or an error
+ * (VNPLAN_E_DATA naming the file and line of a bad data file,
+ * VNPLAN_E_NOMEM) with `err` filled.  A later setter that changes what is
+ * loaded (data directory, agencies file, framework) drops the loaded data:
+ * load again before sharing the options.  Plans keep the data they were
+ * parsed with. */
+VNPLAN_API vnplan_status vnplan_options_load(vnplan_options *opts, vnplan_error *err);
 
 /* Where data files (charset tables, ...) are read from.  Default: the
  * installed data directory, or $VNPLAN_DATADIR when the tools set it. */
@@ -126,15 +154,16 @@ typedef struct vnplan_plan vnplan_plan;
 
 /* Parse a file; `path` "-" reads standard input.  Returns NULL and fills
  * `err` on failure.  `opts` may be NULL for defaults. */
-VNPLAN_API vnplan_plan *vnplan_parse_file(const char *path, vnplan_options *opts,
+VNPLAN_API vnplan_plan *vnplan_parse_file(const char *path, const vnplan_options *opts,
                                           vnplan_error *err);
 
 /* Parse bytes already in memory; `name` is used in messages and in the
  * plan's source path. */
 VNPLAN_API vnplan_plan *vnplan_parse_bytes(const void *bytes, size_t len,
-                                           const char *name, vnplan_options *opts,
+                                           const char *name, const vnplan_options *opts,
                                            vnplan_error *err);
 
+/* Release the plan.  A diff made from it keeps what it needs. */
 VNPLAN_API void vnplan_plan_free(vnplan_plan *plan);
 
 /* Where the text came from: the path given, "text" or "docx", the
@@ -239,6 +268,40 @@ VNPLAN_API const char *vnplan_section_para(const vnplan_section *s, size_t i,
                                            vnplan_para_kind *kind,
                                            const char **label, long *line);
 
+/* Walking a document in one loop, without recursion, however deep it is:
+ *
+ *     vnplan_iter *it = vnplan_iter_new(doc);
+ *     vnplan_event ev;
+ *     while ((ev = vnplan_iter_next(it)) != VNPLAN_EVENT_DONE)
+ *         if (ev == VNPLAN_EVENT_ENTER_SECTION) ... vnplan_iter_section(it) ...
+ *     vnplan_iter_free(it);
+ *
+ * Every section, the root first, is entered before its children and exited
+ * after them, in document order.  Each task and duty (5b) comes once, in
+ * document order, inside the section it belongs to (the one whose path is
+ * vnplan_task_section()): after that section's ENTER event and before the
+ * next section is entered.  The iterator borrows the document: it is valid
+ * while the plan lives.  Several iterators may walk one plan, in as many
+ * threads; one iterator belongs to one thread. */
+typedef struct vnplan_iter vnplan_iter;
+
+typedef enum vnplan_event {
+    VNPLAN_EVENT_DONE = 0,          /* the walk is over (and stays over)   */
+    VNPLAN_EVENT_ENTER_SECTION,     /* vnplan_iter_section(): entered      */
+    VNPLAN_EVENT_EXIT_SECTION,      /* vnplan_iter_section(): left         */
+    VNPLAN_EVENT_TASK,              /* vnplan_iter_task(): a task ...      */
+    VNPLAN_EVENT_DUTY               /* ... or a duty, in vnplan_iter_section() */
+} vnplan_event;
+
+/* Returns NULL when `doc` is NULL or out of memory. */
+VNPLAN_API vnplan_iter *vnplan_iter_new(const vnplan_document *doc);
+VNPLAN_API vnplan_event vnplan_iter_next(vnplan_iter *it);
+/* The section of the last event (NULL before the first and after the
+ * last), and its task or duty (NULL for section events). */
+VNPLAN_API const vnplan_section *vnplan_iter_section(const vnplan_iter *it);
+VNPLAN_API const struct vnplan_task *vnplan_iter_task(const vnplan_iter *it);
+VNPLAN_API void vnplan_iter_free(vnplan_iter *it);
+
 /* ===================================================================== */
 /* 5b. Tasks, agencies, references                                       */
 /* ===================================================================== */
@@ -342,21 +405,135 @@ VNPLAN_API vnplan_status vnplan_options_set_framework(vnplan_options *opts,
  * references, reporting duties and targets on each side. */
 typedef struct vnplan_diff vnplan_diff;
 
-/* Returns NULL and fills `err` when a file holds no plan with tasks
- * (VNPLAN_E_USAGE: "not a plan") or on lack of memory.  The plans must
- * outlive the diff. */
+/* Both plans are compared under one framework: the one the options name
+ * (vnplan_options_set_framework); else the one both plans implement; else,
+ * when they implement different ones (a 2021 plan under Decision 161, a
+ * 2026 plan under Decision 155), the newer, the older plan's categories
+ * being mapped through the newer framework's crosswalk.  `opts` may be
+ * NULL: the data plan `a` was parsed with is used.  Returns NULL and fills
+ * `err` when a file holds no plan with tasks (VNPLAN_E_USAGE: "not a
+ * plan") or on lack of memory.  The diff holds a reference to both plans:
+ * free them and the diff in any order.  A plan may be compared in several
+ * threads at once. */
 VNPLAN_API vnplan_diff *vnplan_compare(const vnplan_plan *a, const vnplan_plan *b,
-                                       vnplan_options *opts, vnplan_error *err);
+                                       const vnplan_options *opts, vnplan_error *err);
 VNPLAN_API void vnplan_diff_free(vnplan_diff *diff);
+
+/* What a comparison found, for a program that reads it without rendering
+ * it: the same values every report format prints.  Every getter accepts a
+ * NULL diff, an out-of-range index and a bad side, and then answers NULL
+ * or 0.  Strings and tasks are borrowed: valid while the diff lives (the
+ * diff holds its plans). */
+
+/* The two sides: A is the first plan given to vnplan_compare, B the
+ * second.  The `side` arguments below take one of these. */
+typedef enum vnplan_side {
+    VNPLAN_SIDE_A = 0,
+    VNPLAN_SIDE_B = 1
+} vnplan_side;
 
 /* 0 when the plans are the same (every task paired with score 1, the same
  * agencies, references and reporting), 1 when they differ. */
 VNPLAN_API int vnplan_diff_differs(const vnplan_diff *diff);
-/* Pairs, and tasks only in A / only in B. */
+
+/* The framework both sides are compared under ("qd161"), NULL when none
+ * was found; `why` (may be NULL) receives how it was chosen: "option" (the
+ * options named it), "both" (both plans implement it), "newer" (the
+ * plans implement different ones: the newer), "default". */
+VNPLAN_API const char *vnplan_diff_framework(const vnplan_diff *diff, const char **why);
+/* The framework a side's plan was classified by when its categories were
+ * mapped into the comparison's through the crosswalk ("qd161" for a 2021
+ * plan compared under "qd155"); NULL when the side was not mapped. */
+VNPLAN_API const char *vnplan_diff_mapped_from(const vnplan_diff *diff, int side);
+
+/* Pairs, in the order of their A tasks: task A (returned), task B and the
+ * similarity (`b`, `score` may be NULL). */
 VNPLAN_API size_t vnplan_diff_pair_count(const vnplan_diff *diff);
 VNPLAN_API const vnplan_task *vnplan_diff_pair(const vnplan_diff *diff, size_t i,
                                                const vnplan_task **b, double *score);
+/* What else is known of the i-th pair: a set of these flags. */
+enum {
+    VNPLAN_PAIR_MOVED = 1 << 0,    /* the tasks are in different categories
+                                      (listed under A's)                  */
+    VNPLAN_PAIR_VERBATIM = 1 << 1  /* near-identical wording (score 0.90
+                                      or more): shared national text      */
+};
+VNPLAN_API unsigned vnplan_diff_pair_flags(const vnplan_diff *diff, size_t i);
+
+/* The tasks of `side` in no pair, in document order.  With the pairs they
+ * cover every task of that side's plan once. */
 VNPLAN_API size_t vnplan_diff_only_count(const vnplan_diff *diff, int side);
+VNPLAN_API const vnplan_task *vnplan_diff_only(const vnplan_diff *diff, int side, size_t i);
+
+/* A task's category in the comparison's framework — which may differ from
+ * vnplan_task_pillar when its plan was mapped through the crosswalk — for
+ * a task of `side` (a paired or only task): its id, NULL when the task is
+ * unclassified or not a task of that side.  `index` (may be NULL) receives
+ * the category's index for the getters below, (size_t)-1 when `t` is not a
+ * task of that side. */
+VNPLAN_API const char *vnplan_diff_task_category(const vnplan_diff *diff, int side,
+                                                 const vnplan_task *t, size_t *index);
+/* Who leads a task of `side`, as the reports show it: the canonical name
+ * of its first lead agency, else that agency as printed, else the first
+ * body requested to do it; NULL when it names none. */
+VNPLAN_API const char *vnplan_diff_task_lead(const vnplan_diff *diff, int side,
+                                             const vnplan_task *t);
+
+/* The categories of the comparison's framework in its order, then one for
+ * the tasks no category fits: its id is NULL, its label "Chưa phân loại". */
+VNPLAN_API size_t vnplan_diff_category_count(const vnplan_diff *diff);
+VNPLAN_API const char *vnplan_diff_category_id(const vnplan_diff *diff, size_t i);
+VNPLAN_API const char *vnplan_diff_category_label(const vnplan_diff *diff, size_t i);
+
+/* Counts, for one category or the whole comparison.  The first seven are
+ * kept per category (a pair counts under its A task's category) and sum
+ * to the totals; the others are totals only (0 for a category). */
+typedef enum vnplan_tally {
+    VNPLAN_TALLY_TASKS_A,           /* tasks of A                         */
+    VNPLAN_TALLY_TASKS_B,
+    VNPLAN_TALLY_PAIRS,
+    VNPLAN_TALLY_MOVED,             /* pairs across categories            */
+    VNPLAN_TALLY_VERBATIM,          /* pairs with the same wording        */
+    VNPLAN_TALLY_ONLY_A,            /* tasks of A in no pair              */
+    VNPLAN_TALLY_ONLY_B,
+    VNPLAN_TALLY_AGENCIES_BOTH,     /* agencies named by both plans       */
+    VNPLAN_TALLY_AGENCIES_ONLY_A,
+    VNPLAN_TALLY_AGENCIES_ONLY_B,
+    VNPLAN_TALLY_SECTORS,           /* sectors where the plans name
+                                       different agencies                 */
+    VNPLAN_TALLY_REFERENCES_BOTH,   /* documents cited by both plans      */
+    VNPLAN_TALLY_REFERENCES_ONLY_A,
+    VNPLAN_TALLY_REFERENCES_ONLY_B,
+    VNPLAN_TALLY_REPORTING_A,       /* reporting duties of A              */
+    VNPLAN_TALLY_REPORTING_B,
+    VNPLAN_TALLY_TARGETS_A,         /* targets of A                       */
+    VNPLAN_TALLY_TARGETS_B
+} vnplan_tally;
+VNPLAN_API size_t vnplan_diff_tally(const vnplan_diff *diff, vnplan_tally what);
+VNPLAN_API size_t vnplan_diff_category_tally(const vnplan_diff *diff, size_t i,
+                                             vnplan_tally what);
+
+/* The agencies the tasks and duties of either plan name, each once (by
+ * gazetteer id, else by folded printed name), in order of first
+ * appearance, A's first.  Returns the label (the canonical name, or as
+ * printed); `id` and `sector` (may be NULL) receive the gazetteer's id and
+ * sector, NULL for an agency it does not know. */
+VNPLAN_API size_t vnplan_diff_agency_count(const vnplan_diff *diff);
+VNPLAN_API const char *vnplan_diff_agency(const vnplan_diff *diff, size_t i, const char **id,
+                                          const char **sector);
+/* 1 when `side` names the i-th agency, else 0; in how many of the side's
+ * tasks and duties it leads. */
+VNPLAN_API int vnplan_diff_agency_named(const vnplan_diff *diff, size_t i, int side);
+VNPLAN_API int vnplan_diff_agency_leads(const vnplan_diff *diff, size_t i, int side);
+
+/* The documents either plan cites, each once (by number, else by title
+ * for a law cited by name), A's first.  Returns the number or title;
+ * `type` (may be NULL) receives "Quyết định", ... or NULL; mentions counts
+ * how often `side` cites it (0: not at all). */
+VNPLAN_API size_t vnplan_diff_reference_count(const vnplan_diff *diff);
+VNPLAN_API const char *vnplan_diff_reference(const vnplan_diff *diff, size_t i,
+                                             const char **type);
+VNPLAN_API int vnplan_diff_reference_mentions(const vnplan_diff *diff, size_t i, int side);
 
 typedef enum vnplan_diff_format {
     VNPLAN_DIFF_TEXT,       /* for a terminal or a pipe                  */
@@ -408,10 +585,17 @@ VNPLAN_API char *vnplan_fold(const char *text, size_t len, int flags);
 /* 8. Versions                                                           */
 /* ===================================================================== */
 
-/* "0.1.0" */
+/* The version compiled against is in the macros of vnplan_version.h
+ * (included above): VNPLAN_VERSION_MAJOR, _MINOR and _PATCH, the string
+ * VNPLAN_VERSION_STRING ("MAJOR.MINOR.PATCH") and VNPLAN_VERSION, one
+ * number to compare: #if VNPLAN_VERSION >= VNPLAN_VERSION_AT(0, 2, 0).
+ *
+ * The version of the library running, "MAJOR.MINOR.PATCH": equal to
+ * VNPLAN_VERSION_STRING unless the program was built against the headers
+ * of another release. */
 VNPLAN_API const char *vnplan_version(void);
-/* "vnplan 0.1.0 (ICU 72.1, utf8proc 2.8.0, PCRE2 10.42, libxml2 2.9.14,
- * jansson 2.14)" */
+/* The same with the libraries behind it: "vnplan MAJOR.MINOR.PATCH (ICU
+ * 72.1, utf8proc 2.8.0, PCRE2 10.42, jansson 2.14)" */
 VNPLAN_API const char *vnplan_version_long(void);
 
 #ifdef __cplusplus

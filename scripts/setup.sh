@@ -6,6 +6,8 @@
 #   sh scripts/setup.sh demo      build, install, run plandiff on the two corpus plans
 #   sh scripts/setup.sh check     build, then run the whole test suite
 #   sh scripts/setup.sh sanitize  build in build-asan/ with ASan+UBSan, test
+#   sh scripts/setup.sh threads   build in build-tsan/ with ThreadSanitizer,
+#                                 run the API test (threads sharing options)
 #
 # Installing packages needs root (it runs apt-get); the rest does not.
 set -eu
@@ -76,8 +78,17 @@ sanitize)
     UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
         make -C build-asan -s -j"$jobs" check
     ;;
+threads)
+    deps
+    configure_in build-tsan --disable-shared \
+        CFLAGS="-g -O1 -fno-omit-frame-pointer -fsanitize=thread" LDFLAGS="-fsanitize=thread"
+    make -C build-tsan -s -j"$jobs" tests/test_api
+    # Any data race is a failure (TSan exits 66 on a report).
+    (cd build-tsan && top_srcdir=.. VNPLAN_DATADIR=../data TSAN_OPTIONS=halt_on_error=1 \
+        ./tests/test_api)
+    ;;
 *)
-    echo "usage: sh scripts/setup.sh deps|build|demo|check|sanitize" >&2
+    echo "usage: sh scripts/setup.sh deps|build|demo|check|sanitize|threads" >&2
     exit 2
     ;;
 esac

@@ -6,6 +6,7 @@
 #include "config.h"
 #include "extract/agencies.h"
 #include "core/error.h"
+#include "core/vocab.h"
 #include "core/unicode.h"
 #include "vnplan.h"
 #include "tap.h"
@@ -16,6 +17,9 @@
 #include <unistd.h>
 
 #define MAXM 64
+
+/* The vocabulary of the data directory: the heads of unknown agencies. */
+static vp_vocab *vocab;
 
 static const char *datadir(void)
 {
@@ -281,7 +285,7 @@ static vnplan_status try_load(const char *dir, const char *body, vnplan_error *e
     snprintf(text, sizeof text, "%s%s", HEADER, body);
     write_file(path, text);
     vp_error_clear(err);
-    vp_gazetteer *g = vp_gazetteer_load(dir, NULL, err);
+    vp_gazetteer *g = vp_gazetteer_load(dir, NULL, vocab, err);
     vnplan_status st = g ? VNPLAN_OK : err->code;
     vp_gazetteer_free(g);
     return st;
@@ -326,7 +330,8 @@ static void test_bad_data(void)
            cases[i].line, err.file, err.line);
     }
     vp_error_clear(&err);
-    ok(vp_gazetteer_load("/nonexistent-dir", NULL, &err) == NULL && err.code == VNPLAN_E_DATA,
+    ok(vp_gazetteer_load("/nonexistent-dir", NULL, vocab, &err) == NULL &&
+           err.code == VNPLAN_E_DATA,
        "a missing data directory → VNPLAN_E_DATA");
 
     /* A user file adds an agency and a name, and clears a successor. */
@@ -338,7 +343,7 @@ static void test_bad_data(void)
     write_file(user, "# mine\nc\tSở C\ts\tdepartment\tSở C | Sở Cê\t\t\t0\n"
                      "a\t\t\t\tSở Anh\t-\t-\t\n");
     vp_error_clear(&err);
-    vp_gazetteer *g = vp_gazetteer_load(dir, user, &err);
+    vp_gazetteer *g = vp_gazetteer_load(dir, user, vocab, &err);
     ok(g != NULL, "a user file loads (%s)", err.message);
     if (g) {
         char buf[256];
@@ -452,7 +457,7 @@ static void test_fold_agreement(const char *text, size_t len)
         fclose(f);
     vnplan_error err;
     vp_error_clear(&err);
-    vp_gazetteer *g = vp_gazetteer_load(dir, NULL, &err);
+    vp_gazetteer *g = vp_gazetteer_load(dir, NULL, vocab, &err);
     ok(g != NULL, "a gazetteer of %zu folded words loads (%s)", distinct, err.message);
     size_t agree = 0;
     for (size_t i = 0; g && i < nocc; i++) {
@@ -498,7 +503,8 @@ static void test_corpus(const vp_gazetteer *g)
     test_fold_agreement(kt, klen);
     test_fold_agreement(tt, tlen);
 
-    /* Speed: the whole corpus, many times, files already in memory. */
+    /* Throughput, printed for a reviewer and not checked: speed belongs to
+     * bench/, not to a pass/fail test. */
     const int rounds = 100;
     size_t p2 = 0, u2 = 0;
     clock_t t0 = clock();
@@ -510,12 +516,29 @@ static void test_corpus(const vp_gazetteer *g)
     if (secs > 0)
         printf("# matcher: %.1f MB/s, %.0f paragraphs/s\n",
                (double)(klen + tlen) * rounds / secs / 1e6, (double)p2 / secs);
-    ok(secs < 20.0, "%d rounds of the corpus in %.2f s", rounds, secs);
+    printf("# %d rounds of the corpus in %.2f s\n", rounds, secs);
     free(kt);
     free(tt);
 }
 
-/* Hostile inputs: each about 1 MB, all through in linear time. */
+/* The CPU time of matching the first `n` bytes of `text`, best of three. */
+static double find_time(const vp_gazetteer *g, const char *text, size_t n, size_t *found)
+{
+    double best = -1;
+    for (int r = 0; r < 3; r++) {
+        clock_t t0 = clock();
+        *found = vp_agencies_find(g, text, n, NULL, 0);
+        double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
+        if (best < 0 || secs < best)
+            best = secs;
+    }
+    return best;
+}
+
+/* Hostile inputs: each about 1 MB, all through in linear time: an eighth
+ * of the text takes about an eighth of the time (a quadratic matcher would
+ * take a 64th), measured in the same run, so the check holds on any
+ * machine. */
 static void test_pathological(const vp_gazetteer *g)
 {
     static const char *const units[][2] = {
@@ -540,10 +563,13 @@ static void test_pathological(const vp_gazetteer *g)
             memcpy(text + n, units[u][0], ul);
             n += ul;
         }
-        clock_t t0 = clock();
-        size_t found = vp_agencies_find(g, text, n, NULL, 0);
-        double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
-        ok(secs < 2.0, "1 MB of %s: %zu names in %.3f s", units[u][1], found, secs);
+        size_t found, found8;
+        double eighth = find_time(g, text, n / ul / 8 * ul, &found8);
+        double full = find_time(g, text, n, &found);
+        /* 24: three times linear, far below quadratic; the millisecond
+         * absorbs timer noise */
+        ok(full <= 24 * eighth + 0.001, "1 MB of %s: %zu names; 8x the text, %.1fx the time",
+           units[u][1], found, eighth > 0 ? full / eighth : 0.0);
     }
     free(text);
 }
@@ -552,7 +578,12 @@ int main(void)
 {
     vnplan_error err;
     vp_error_clear(&err);
-    vp_gazetteer *g = vp_gazetteer_load(datadir(), NULL, &err);
+    vocab = vp_vocab_load(datadir(), &err);
+    if (!ok(vocab != NULL, "load the vocabulary of %s", datadir())) {
+        printf("# %s:%ld: %s\n", err.file, err.line, err.message);
+        return tap_done();
+    }
+    vp_gazetteer *g = vp_gazetteer_load(datadir(), NULL, vocab, &err);
     if (!ok(g != NULL, "load %s/agencies.tsv", datadir())) {
         printf("# %s:%ld: %s\n", err.file, err.line, err.message);
         return tap_done();
@@ -565,5 +596,6 @@ int main(void)
     test_corpus(g);
     test_pathological(g);
     vp_gazetteer_free(g);
+    vp_vocab_free(vocab);
     return tap_done();
 }

@@ -1,7 +1,7 @@
 #!/bin/bash
 # test_badinput.sh — planparse against hostile and broken input.
 #
-# Every case runs under a time limit and checks three things: the exit
+# Every case runs under a hang guard and checks three things: the exit
 # status is the documented one (1 bad input, 2 bad usage, or 0 with valid
 # JSON), a failure says so in exactly one line on stderr naming the file,
 # and nothing crashed (no signal, no sanitizer report).  Inputs are made
@@ -10,7 +10,9 @@
 
 PY=${PYTHON3:-python3}
 [ "$PY" = no ] && PY=python3
-LIMIT=20
+# A guard against hangs, not a speed check (that is bench/bench.sh): far
+# above any run, even under the sanitizers.
+LIMIT=60
 OUT=$TMP/out
 ERR=$TMP/err
 
@@ -115,7 +117,7 @@ printf '\377\376K\000H\000\n' >"$TMP/odd16.txt"
 fails "truncated UTF-16" 1 "$TMP/odd16.txt" 'UTF-16' "$TMP/odd16.txt"
 
 # ------------------------------------------------------------ pathological
-# A 20 MB single line: either a one-line error or valid JSON, in time.
+# A 20 MB single line: either a one-line error or valid JSON.
 "$PY" -c '
 import sys
 sys.stdout.write("Số lượng cán bộ " * (20 * 1024 * 1024 // 20) + "\n")
@@ -125,7 +127,7 @@ long_line_ok() {
     if [ "$rc" -eq 0 ]; then json_ok; else status_is 1 && one_line "$TMP/long.txt" 'long|limit'; fi
 }
 ok "20 MB line: one-line error or valid JSON" long_line_ok
-ok "20 MB line: no crash, within ${LIMIT}s" no_crash
+ok "20 MB line: no crash, no hang" no_crash
 
 # 10,000 bullets, each indented further and with more markers.
 "$PY" -c '

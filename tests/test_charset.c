@@ -8,6 +8,7 @@
 #include "config.h"
 #define _POSIX_C_SOURCE 200809L    /* mkdtemp, strdup */
 #include "read/charset.h"
+#include "core/vocab.h"
 #include "tap.h"
 
 #include <stdint.h>
@@ -203,12 +204,15 @@ static char *ascii_punct(const char *s)
 
 /* ------------------------------------------------------------ checks */
 
+/* The frequent syllables legacy detection scores with. */
+static vp_vocab *vocab;
+
 static vnplan_status decode(const vp_charsets *cs, const void *in, size_t len,
                             const char *enc, vp_decoded *d, vnplan_error *err)
 {
     memset(err, 0, sizeof *err);
     err->offset = -1;
-    return vp_decode(cs, in, len, enc, d, err);
+    return vp_decode(cs, vocab, in, len, enc, d, err);
 }
 
 static void test_names(void)
@@ -449,6 +453,11 @@ int main(void)
         printf("# %s: %s\n", err.file, err.message);
         return tap_done();
     }
+    vocab = vp_vocab_load(datadir(), &err);
+    if (!ok(vocab != NULL, "the vocabulary loads from %s", datadir())) {
+        printf("# %s:%ld: %s\n", err.file, err.line, err.message);
+        return tap_done();
+    }
     static table tcvn3, vni, viscii;
     ok(load_tsv("tcvn3.tsv", &tcvn3) && load_tsv("vni.tsv", &vni) &&
        load_tsv("viscii.tsv", &viscii), "test encoders read the tables");
@@ -468,5 +477,6 @@ int main(void)
     }
     test_data_errors();
     vp_charsets_free(cs);
+    vp_vocab_free(vocab);
     return tap_done();
 }

@@ -1,5 +1,5 @@
-/* test_unicode.c — the Unicode helpers: validation, NFC, case, widths and
- * the folded matching key. */
+/* test_unicode.c — the Unicode helpers: validation, NFC, case, widths,
+ * the one definition of space and dash, and the folded matching key. */
 #include "config.h"
 #include "core/unicode.h"
 #include "vnplan.h"
@@ -142,8 +142,30 @@ static void test_columns_versions(void)
     ok(u8p && strchr(u8p, '.'), "utf8proc version %s", u8p);
 }
 
+/* Every stage asks these, so that "space" and "dash" mean one thing. */
+static void test_space_dash(void)
+{
+    ok(vp_is_space(' ') && vp_is_space('\t') && vp_is_space(0xA0) && vp_is_space(0x2003) &&
+       vp_is_space(0x3000), "spaces: Zs and tab");
+    ok(!vp_is_space('\n') && !vp_is_space(0x2028) && !vp_is_space('a') && !vp_is_space(0x200B),
+       "a line break, a letter, a zero-width space are no space");
+    ok(vp_is_line_break('\n') && vp_is_line_break('\r') && vp_is_line_break(0x85) &&
+       vp_is_line_break(0x2028) && vp_is_line_break(0x2029), "line breaks");
+    ok(vp_is_white('\n') && vp_is_white(0xA0) && !vp_is_white('-'), "white space is either");
+    ok(vp_is_dash('-') && vp_is_dash(0x2010) && vp_is_dash(0x2013) && vp_is_dash(0x2014) &&
+       vp_is_dash(0x2212) && vp_is_dash(0xFF0D), "dashes: Pd and the minus sign");
+    ok(!vp_is_dash('+') && !vp_is_dash('_') && !vp_is_dash(0x00AD), "no dash: + _ soft hyphen");
+    static const char s[] = "a\xC2\xA0" "b\xE2\x80\x83" "c\n";
+    is_int(vp_white_at(s, sizeof s - 1, 1, 0), 2, "NBSP: two bytes of space");
+    is_int(vp_white_at(s, sizeof s - 1, 2, 0), 0, "inside a character: none");
+    is_int(vp_white_at(s, sizeof s - 1, 4, 0), 3, "em space: three bytes");
+    is_int(vp_white_at(s, sizeof s - 1, 8, 0), 0, "a line break is no space...");
+    is_int(vp_white_at(s, sizeof s - 1, 8, 1), 1, "...but white space");
+}
+
 int main(void)
 {
+    test_space_dash();
     test_fold();
     test_utf8();
     test_nfc();

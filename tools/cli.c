@@ -82,6 +82,16 @@ vnplan_options *cli_options(const char *prog, const char *datadir, const char *a
     return o;
 }
 
+int cli_load(const char *prog, vnplan_options *o, int *status)
+{
+    vnplan_error err;
+    if (vnplan_options_load(o, &err) == VNPLAN_OK)
+        return 1;
+    cli_report(prog, &err);
+    *status = cli_status(err.code);
+    return 0;
+}
+
 void cli_version(const char *prog, FILE *out)
 {
     fprintf(out, "%s: %s\n", prog, vnplan_version_long());

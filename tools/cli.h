@@ -32,6 +32,10 @@ int cli_valid_date(const char *s);
  * of memory (reported). */
 vnplan_options *cli_options(const char *prog, const char *datadir, const char *agencies,
                             const char *as_of);
+/* Load the data the options name, once, before any file (the options are
+ * then shared by every parse).  0 on failure, reported on stderr, with the
+ * exit status the error calls for in *status. */
+int cli_load(const char *prog, vnplan_options *o, int *status);
 void cli_version(const char *prog, FILE *out);
 /* Write s to `path` ("-" or NULL: stdout); 0 on failure (reported). */
 int cli_write(const char *prog, const char *path, const char *s);

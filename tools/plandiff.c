@@ -124,6 +124,9 @@ int main(int argc, char **argv)
                 framework);
         goto done;
     }
+    int ignored;
+    if (!cli_load(prog, opts, &ignored))
+        goto done;   /* trouble, whatever the error */
     vnplan_error err;
     if (!(a = vnplan_parse_file(argv[optind], opts, &err)) ||
         !(b = vnplan_parse_file(argv[optind + 1], opts, &err)) ||

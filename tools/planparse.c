@@ -93,8 +93,13 @@ int main(int argc, char **argv)
         vnplan_options_free(opts);
         return CLI_USAGE;
     }
+    int status = CLI_OK;
+    if (!cli_load(prog, opts, &status)) {
+        vnplan_options_free(opts);
+        return status;
+    }
 
-    int status = CLI_OK, nfiles = argc - optind, written = 0;
+    int nfiles = argc - optind, written = 0;
     size_t total = 0;
     char *all = NULL;
     for (int i = optind; i < argc; i++) {

@@ -899,6 +899,11 @@ int main(int argc, char **argv)
         vnplan_options_free(opts);
         return cli_usage_error(prog, "unknown encoding '%s'", encoding);
     }
+    int loaded;
+    if (!cli_load(prog, opts, &loaded)) {
+        vnplan_options_free(opts);
+        return loaded;
+    }
 
     /* Open the outputs first: a wrong path is reported before any work. */
     db dbs, *d = NULL;

@@ -63,7 +63,6 @@
 
 /* Named limits. */
 enum {
-    MAX_FILE_BYTES = 1 << 20,     /* the stop-word file                       */
     MAX_STOP_SYLLABLES = 4,       /* "ủy ban nhân dân"                        */
     MAX_CANDIDATES = 32,          /* kept per text of A and per phase          */
     COMMON_PERCENT = 20,          /* features in more of B open no candidates  */
@@ -444,7 +443,7 @@ vp_aligner *vp_aligner_new(const char *datadir, vnplan_error *err)
     if (!al->path)
         goto nomem;
     snprintf(al->path, plen, "%s/stopwords.txt", dir);
-    if (vp_datafile_read(al->path, "stop-word list", MAX_FILE_BYTES, &data, &len, err) !=
+    if (vp_datafile_read(al->path, "stop-word list", VP_DATAFILE_MAX_BYTES, &data, &len, err) !=
             VNPLAN_OK ||
         vp_datafile_utf8(al->path, data, len, err) != VNPLAN_OK)
         goto fail;

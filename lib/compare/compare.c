@@ -4,13 +4,16 @@
  * each (the document with the most tasks), pairs their tasks with the
  * aligner (within a category first, then across: "moved"), and sets the
  * agencies, references, reporting duties and targets of each side against
- * the other.  Rendering is in render_diff_*.c. */
+ * the other; then sums it all up once for the reports (the summary), so
+ * that render/diff_*.c only print. */
 #include "config.h"
 #include "compare/align.h"
 #include "compare/compare.h"
 #include "core/error.h"
+#include "core/data.h"
 #include "core/options.h"
 #include "core/unicode.h"
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -56,10 +59,105 @@ static char *topic_text(const vnplan_task *t)
     return s;
 }
 
-static int category_of(const vnplan_diff *df, const vnplan_task *t)
+/* ------------------------------------------------- one framework for both */
+
+/* Is `id` one of the space-separated ids of `list`? */
+static int listed(const char *list, const char *id)
 {
-    const vp_category *c = t->pillar.category;
-    return c ? (int)c->index : (int)df->ncats - 1;   /* last: unclassified */
+    size_t n = strlen(id);
+    for (const char *at = list; at && *at;) {
+        while (*at == ' ')
+            at++;
+        size_t k = strcspn(at, " ");
+        if (k == n && memcmp(at, id, n) == 0)
+            return 1;
+        at += k;
+    }
+    return 0;
+}
+
+/* The category of `fw` that a category of another framework continues,
+ * through the crosswalk: the newer framework names, for each of its
+ * categories, the older ones it continues ("crosswalk = gan_ket").  When
+ * several qualify, the task's own words choose among them (the lexicon of
+ * `fw`); with no word for any, the first in the framework's order. */
+static const vp_category *crosswalk(const vp_framework *fw, const vp_category *own,
+                                    const char *text, double *scores)
+{
+    size_t n = vp_framework_count(fw), found = 0;
+    const vp_category *first = NULL, *best = NULL;
+    for (size_t i = 0; i < n; i++) {
+        const vp_category *c = vp_framework_at(fw, i);
+        if (c->crosswalk && listed(c->crosswalk, own->id) && !found++)
+            first = c;
+    }
+    if (!found && own->crosswalk) {
+        /* Compared under the older framework: follow the newer one's
+         * crosswalk backwards. */
+        for (size_t i = 0; i < n; i++) {
+            const vp_category *c = vp_framework_at(fw, i);
+            if (listed(own->crosswalk, c->id) && !found++)
+                first = c;
+        }
+    }
+    if (found < 2)
+        return first;
+    vp_framework_score(fw, text, strlen(text), scores, NULL, 0);
+    for (size_t i = 0; i < n; i++) {
+        const vp_category *c = vp_framework_at(fw, i);
+        int candidate = c->crosswalk && listed(c->crosswalk, own->id);
+        if (!candidate && own->crosswalk)
+            candidate = listed(own->crosswalk, c->id);
+        if (candidate && scores[i] > 0 && (!best || scores[i] > scores[best->index]))
+            best = c;
+    }
+    return best ? best : first;
+}
+
+/* Each task's category in the comparison's framework: its own when its
+ * plan was classified by that framework (matched by id: the plans may hold
+ * different loads of it), else mapped through the crosswalk. */
+static int map_categories(vnplan_diff *df, int side)
+{
+    const vnplan_document *d = side ? df->db : df->da;
+    size_t n = d->ntasks[VNPLAN_TASKS];
+    df->task_cat[side] = vp_alloc(df->arena, (n + 1) * sizeof *df->task_cat[side]);
+    if (!df->task_cat[side])
+        return 0;
+    if (!df->fw)
+        return 1;
+    int same = d->framework && strcmp(d->framework, df->framework) == 0;
+    if (d->framework && !same) {
+        df->mapping[side] = VP_MAP_CROSSWALK;
+        df->mapped_from[side] = d->framework;
+    }
+    double *scores = calloc(vp_framework_count(df->fw) + 1, sizeof *scores);
+    if (!scores)
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        const vnplan_task *t = &d->tasks[VNPLAN_TASKS][i];
+        const vp_category *own = t->pillar.category;
+        if (own)
+            df->task_cat[side][i] = same ? vp_framework_by_id(df->fw, own->id)
+                                         : crosswalk(df->fw, own, t->text, scores);
+    }
+    free(scores);
+    return 1;
+}
+
+const vp_category *vp_diff_category(const vnplan_diff *df, int side, const vnplan_task *t)
+{
+    if (!df || !t || (side != 0 && side != 1))
+        return NULL;
+    size_t i = vp_diff_task_index(df, side, t);
+    return i == VP_DIFF_NONE ? NULL : df->task_cat[side][i];
+}
+
+/* The index of the task's category in df->cats (the last: unclassified). */
+static int category_of(const vnplan_diff *df, int side, size_t i)
+{
+    const vp_category *c = df->task_cat[side][i];
+    return c ? (int)c->index : (int)df->ncats - 1;
 }
 
 static int pair_tasks(vnplan_diff *df, const vp_aligner *al)
@@ -77,8 +175,8 @@ static int pair_tasks(vnplan_diff *df, const vp_aligner *al)
         const vnplan_task *t = &da->tasks[VNPLAN_TASKS][i];
         if (!(ta[i] = topic_text(t)))
             goto done;
-        ga[i] = t->pillar.category ? category_of(df, t) : -1;
-        vp_diff_cat *c = &df->cats[category_of(df, t)];
+        ga[i] = df->task_cat[0][i] ? category_of(df, 0, i) : -1;
+        vp_diff_cat *c = &df->cats[category_of(df, 0, i)];
         if (!PUSH(df->arena, c->a, c->na, c->capa, t))
             goto done;
     }
@@ -86,8 +184,8 @@ static int pair_tasks(vnplan_diff *df, const vp_aligner *al)
         const vnplan_task *t = &db->tasks[VNPLAN_TASKS][i];
         if (!(tb[i] = topic_text(t)))
             goto done;
-        gb[i] = t->pillar.category ? category_of(df, t) : -1;
-        vp_diff_cat *c = &df->cats[category_of(df, t)];
+        gb[i] = df->task_cat[1][i] ? category_of(df, 1, i) : -1;
+        vp_diff_cat *c = &df->cats[category_of(df, 1, i)];
         if (!PUSH(df->arena, c->b, c->nb, c->capb, t))
             goto done;
     }
@@ -103,7 +201,7 @@ static int pair_tasks(vnplan_diff *df, const vp_aligner *al)
         pr.moved = pairs[k].moved;
         pr.verbatim = pairs[k].verbatim;
         paired_a[pairs[k].a] = paired_b[pairs[k].b] = 1;
-        vp_diff_cat *c = &df->cats[category_of(df, pr.a)];
+        vp_diff_cat *c = &df->cats[category_of(df, 0, pairs[k].a)];
         if (!PUSH(df->arena, c->pairs, c->npairs, c->cappairs, pr) ||
             !PUSH(df->arena, df->pairs, df->npairs, df->cappairs, pr))
             goto done;
@@ -115,7 +213,7 @@ static int pair_tasks(vnplan_diff *df, const vp_aligner *al)
     for (size_t i = 0; i < na; i++)
         if (!paired_a[i]) {
             const vnplan_task *t = &da->tasks[VNPLAN_TASKS][i];
-            vp_diff_cat *c = &df->cats[category_of(df, t)];
+            vp_diff_cat *c = &df->cats[category_of(df, 0, i)];
             if (!PUSH(df->arena, c->only_a, c->nonly_a, c->caponly_a, t))
                 goto done;
             df->only[0]++;
@@ -123,7 +221,7 @@ static int pair_tasks(vnplan_diff *df, const vp_aligner *al)
     for (size_t i = 0; i < nb; i++)
         if (!paired_b[i]) {
             const vnplan_task *t = &db->tasks[VNPLAN_TASKS][i];
-            vp_diff_cat *c = &df->cats[category_of(df, t)];
+            vp_diff_cat *c = &df->cats[category_of(df, 1, i)];
             if (!PUSH(df->arena, c->only_b, c->nonly_b, c->caponly_b, t))
                 goto done;
             df->only[1]++;
@@ -148,45 +246,33 @@ done:
 
 /* ------------------------------------------------------------ agencies */
 
-/* Every agency a document's tasks and duties name, once. */
+/* The document's agencies (d->agencies, grouped by tasks.c) merged into
+ * the comparison's by the rule planparse lists them by: the same key (the
+ * gazetteer id, or the folded printed name), known or unknown to the
+ * gazetteer on both sides.  Ids, not entries: the two plans may have been
+ * parsed with different loads of the gazetteer. */
 static int collect_agencies(vnplan_diff *df, const vnplan_document *d, int side)
 {
-    for (int part = 0; part < 2; part++)
-        for (size_t i = 0; i < d->ntasks[part]; i++) {
-            const vnplan_task *t = &d->tasks[part][i];
-            for (int r = 0; r < 3; r++)
-                for (size_t k = 0; k < t->nroles[r]; k++) {
-                    const vp_agency_ref *a = &t->roles[r][k];
-                    char *key = a->agency ? NULL : vp_fold(a->name, strlen(a->name), 0, NULL);
-                    if (!a->agency && !key)
-                        return 0;
-                    vp_diff_agency *e = NULL;
-                    for (size_t j = 0; j < df->nagencies && !e; j++) {
-                        vp_diff_agency *x = &df->agencies[j];
-                        if (a->agency ? x->agency == a->agency
-                                      : !x->agency && strcmp(x->key, key) == 0)
-                            e = x;
-                    }
-                    if (!e) {
-                        vp_diff_agency fresh;
-                        memset(&fresh, 0, sizeof fresh);
-                        fresh.agency = a->agency;
-                        fresh.key = key ? vp_strdup(df->arena, key) : a->agency->id;
-                        fresh.label = a->agency ? a->agency->label : a->name;
-                        fresh.sector = a->agency ? a->agency->sector : NULL;
-                        if (!fresh.key || !PUSH(df->arena, df->agencies, df->nagencies,
-                                                df->capagencies, fresh)) {
-                            free(key);
-                            return 0;
-                        }
-                        e = &df->agencies[df->nagencies - 1];
-                    }
-                    free(key);
-                    e->in[side] = 1;
-                    if (r == VNPLAN_ROLE_LEAD)
-                        e->lead[side]++;
-                }
+    for (size_t i = 0; i < d->nagencies; i++) {
+        const vp_doc_agency *a = &d->agencies[i];
+        vp_diff_agency *e = NULL;
+        for (size_t j = 0; j < df->nagencies && !e; j++)
+            if (!df->agencies[j].agency == !a->agency && strcmp(df->agencies[j].key, a->key) == 0)
+                e = &df->agencies[j];
+        if (!e) {
+            vp_diff_agency fresh;
+            memset(&fresh, 0, sizeof fresh);
+            fresh.agency = a->agency;
+            fresh.key = a->key;
+            fresh.label = a->label;
+            fresh.sector = a->agency ? a->agency->sector : NULL;
+            if (!PUSH(df->arena, df->agencies, df->nagencies, df->capagencies, fresh))
+                return 0;
+            e = &df->agencies[df->nagencies - 1];
         }
+        e->in[side] = 1;
+        e->lead[side] += a->roles[VNPLAN_ROLE_LEAD];
+    }
     return 1;
 }
 
@@ -257,51 +343,293 @@ static int collect_refs(vnplan_diff *df, const vnplan_document *d, int side)
     return 1;
 }
 
+/* ------------------------------------------------------------- summary */
+
+static const vnplan_document *side_doc(const vnplan_diff *df, int side)
+{
+    return side ? df->db : df->da;
+}
+
+size_t vp_diff_task_index(const vnplan_diff *df, int side, const vnplan_task *t)
+{
+    if (!df || !t || (side != 0 && side != 1))
+        return VP_DIFF_NONE;
+    const vnplan_document *d = side_doc(df, side);
+    /* The tasks are one array, so the index is the offset; compared as
+     * integers, since a pointer from elsewhere must not be subtracted
+     * from the array's.  Constant time: renderers ask for every task. */
+    uintptr_t at = (uintptr_t)t, base = (uintptr_t)d->tasks[VNPLAN_TASKS];
+    size_t n = d->ntasks[VNPLAN_TASKS];
+    if (at < base || (at - base) % sizeof *t || (at - base) / sizeof *t >= n)
+        return VP_DIFF_NONE;
+    return (at - base) / sizeof *t;
+}
+
+static const char *lead_of(const vnplan_task *t)
+{
+    if (t->nroles[VNPLAN_ROLE_LEAD]) {
+        const vp_agency_ref *a = &t->roles[VNPLAN_ROLE_LEAD][0];
+        return a->agency ? a->agency->label : a->name;
+    }
+    if (t->nroles[VNPLAN_ROLE_REQUESTED])
+        return t->roles[VNPLAN_ROLE_REQUESTED][0].name;
+    return NULL;
+}
+
+const char *vp_diff_lead(const vnplan_diff *df, int side, const vnplan_task *t)
+{
+    size_t i = vp_diff_task_index(df, side, t);
+    return i == VP_DIFF_NONE || !df->summary ? NULL : df->summary->lead[side][i];
+}
+
+const vp_diff_words *vp_diff_pair_words(const vnplan_diff *df, const vp_diff_pair *p)
+{
+    size_t i = p ? vp_diff_task_index(df, 0, p->a) : VP_DIFF_NONE;
+    if (i == VP_DIFF_NONE || !df->summary || df->summary->pair_of[0][i] == VP_DIFF_NONE)
+        return NULL;
+    return &df->summary->words[df->summary->pair_of[0][i]];
+}
+
+const char *vp_diff_framework_reason(const vnplan_diff *df)
+{
+    static const struct {
+        const char *why, *words;
+    } reasons[] = {
+        {"option", "as asked"},
+        {"both", "both plans implement it"},
+        {"newer", "the newer of the plans' frameworks"},
+        {"default", "the default: neither plan names its framework"},
+    };
+    for (size_t i = 0; df && df->framework_why && i < sizeof reasons / sizeof *reasons; i++)
+        if (strcmp(df->framework_why, reasons[i].why) == 0)
+            return reasons[i].words;
+    return NULL;
+}
+
+const char *vp_diff_cat_label(const vp_diff_cat *c)
+{
+    return c->category ? c->category->label_vi : "Chưa phân loại";
+}
+
+static vp_diff_where where_of(int in_a, int in_b)
+{
+    return in_a && in_b ? VP_IN_BOTH : in_a ? VP_ONLY_A : VP_ONLY_B;
+}
+
+/* Each side's tasks: who leads, which pair holds them. */
+static int per_task(vnplan_diff *df, vp_diff_summary *s)
+{
+    for (int side = 0; side < 2; side++) {
+        const vnplan_document *d = side_doc(df, side);
+        size_t n = d->ntasks[VNPLAN_TASKS];
+        s->lead[side] = vp_alloc(df->arena, (n + 1) * sizeof *s->lead[side]);
+        s->pair_of[side] = vp_alloc(df->arena, (n + 1) * sizeof *s->pair_of[side]);
+        if (!s->lead[side] || !s->pair_of[side])
+            return 0;
+        for (size_t i = 0; i < n; i++) {
+            s->lead[side][i] = lead_of(&d->tasks[VNPLAN_TASKS][i]);
+            s->pair_of[side][i] = VP_DIFF_NONE;
+        }
+    }
+    for (size_t k = 0; k < df->npairs; k++) {
+        size_t ia = vp_diff_task_index(df, 0, df->pairs[k].a),
+               ib = vp_diff_task_index(df, 1, df->pairs[k].b);
+        if (ia != VP_DIFF_NONE)
+            s->pair_of[0][ia] = k;
+        if (ib != VP_DIFF_NONE)
+            s->pair_of[1][ib] = k;
+    }
+    /* The only tasks from the categories' lists, so that they are the
+     * ones the reports list, put back in document order. */
+    for (int side = 0; side < 2; side++) {
+        const vnplan_document *d = side_doc(df, side);
+        size_t n = d->ntasks[VNPLAN_TASKS], m = 0;
+        unsigned char *only = calloc(n + 1, 1);
+        s->only[side] = vp_alloc(df->arena, (s->total.only[side] + 1) * sizeof *s->only[side]);
+        if (!only || !s->only[side]) {
+            free(only);
+            return 0;
+        }
+        for (size_t c = 0; c < df->ncats; c++) {
+            const vnplan_task *const *v = side ? df->cats[c].only_b : df->cats[c].only_a;
+            size_t nv = side ? df->cats[c].nonly_b : df->cats[c].nonly_a;
+            for (size_t k = 0; k < nv; k++) {
+                size_t i = vp_diff_task_index(df, side, v[k]);
+                if (i != VP_DIFF_NONE)
+                    only[i] = 1;
+            }
+        }
+        for (size_t i = 0; i < n && m < s->total.only[side]; i++)
+            if (only[i])
+                s->only[side][m++] = &d->tasks[VNPLAN_TASKS][i];
+        free(only);
+    }
+    return 1;
+}
+
+/* The word differences of every pair, kept in the diff's arena.  A pair
+ * whose difference cannot be computed is shown unmarked. */
+static int words(vnplan_diff *df, vp_diff_summary *s)
+{
+    s->words = vp_alloc(df->arena, (df->npairs + 1) * sizeof *s->words);
+    if (!s->words)
+        return 0;
+    for (size_t k = 0; k < df->npairs; k++) {
+        const vp_diff_pair *p = &df->pairs[k];
+        vp_diff_run *runs = NULL;
+        size_t n = vp_word_diff(p->a->text, strlen(p->a->text), p->b->text,
+                                strlen(p->b->text), &runs);
+        if (n != (size_t)-1 && n) {
+            vp_diff_run *kept = vp_alloc(df->arena, n * sizeof *kept);
+            if (!kept) {
+                free(runs);
+                return 0;
+            }
+            memcpy(kept, runs, n * sizeof *kept);
+            s->words[k].runs = kept;
+            s->words[k].nruns = n;
+        }
+        free(runs);
+    }
+    return 1;
+}
+
+static int counts(vnplan_diff *df, vp_diff_summary *s)
+{
+    s->cats = vp_alloc(df->arena, (df->ncats + 1) * sizeof *s->cats);
+    if (!s->cats)
+        return 0;
+    for (size_t i = 0; i < df->ncats; i++) {
+        const vp_diff_cat *c = &df->cats[i];
+        vp_diff_counts *n = &s->cats[i];
+        n->tasks[0] = c->na;
+        n->tasks[1] = c->nb;
+        n->pairs = c->npairs;
+        n->only[0] = c->nonly_a;
+        n->only[1] = c->nonly_b;
+        for (size_t k = 0; k < c->npairs; k++) {
+            n->moved += c->pairs[k].moved != 0;
+            n->verbatim += c->pairs[k].verbatim != 0;
+        }
+        /* The totals are the sums, so that the parts add up in every
+         * report. */
+        for (int side = 0; side < 2; side++) {
+            s->total.tasks[side] += n->tasks[side];
+            s->total.only[side] += n->only[side];
+        }
+        s->total.pairs += n->pairs;
+        s->total.moved += n->moved;
+        s->total.verbatim += n->verbatim;
+    }
+    return 1;
+}
+
+/* Agencies and references sorted by where they are found. */
+static int sides(vnplan_diff *df, vp_diff_summary *s)
+{
+    for (int w = 0; w < 3; w++) {
+        s->agencies[w] = vp_alloc(df->arena, (df->nagencies + 1) * sizeof *s->agencies[w]);
+        s->refs[w] = vp_alloc(df->arena, (df->nrefs + 1) * sizeof *s->refs[w]);
+        if (!s->agencies[w] || !s->refs[w])
+            return 0;
+    }
+    for (size_t i = 0; i < df->nagencies; i++) {
+        const vp_diff_agency *a = &df->agencies[i];
+        vp_diff_where w = where_of(a->in[0], a->in[1]);
+        s->agencies[w][s->nagencies[w]++] = a;
+    }
+    for (size_t i = 0; i < df->nrefs; i++) {
+        const vp_diff_ref *r = &df->refs[i];
+        vp_diff_where w = where_of(r->mentions[0] > 0, r->mentions[1] > 0);
+        s->refs[w][s->nrefs[w]++] = r;
+    }
+    s->sectors = df->nsectors;
+    for (int side = 0; side < 2; side++) {
+        s->reporting[side] = side_doc(df, side)->nreporting;
+        s->targets[side] = side_doc(df, side)->ntargets;
+    }
+    return 1;
+}
+
+int vp_diff_summarize(vnplan_diff *df)
+{
+    vp_diff_summary *s = vp_alloc(df->arena, sizeof *s);
+    if (!s || !counts(df, s) || !sides(df, s) || !per_task(df, s) || !words(df, s))
+        return 0;
+    df->summary = s;
+    return 1;
+}
+
 /* ------------------------------------------------------------ the diff */
 
-vnplan_diff *vnplan_compare(const vnplan_plan *a, const vnplan_plan *b, vnplan_options *opts,
-                            vnplan_error *err)
+/* The one framework both plans are compared under, and why: the one the
+ * options name; else the one both were classified by; else, when they
+ * differ (a 2021 plan under Decision 161 against a 2026 plan under 155),
+ * the newer, the older plan being mapped through its crosswalk. */
+static const vp_framework *choose_framework(const vp_data *data, const vnplan_document *da,
+                                            const vnplan_document *db, const char **why)
+{
+    const vp_framework *fw = vp_data_requested_framework(data);
+    if (fw) {
+        *why = "option";
+        return fw;
+    }
+    const vp_framework *fa = da->framework ? vp_data_framework(data, da->framework) : NULL;
+    const vp_framework *fb = db->framework ? vp_data_framework(data, db->framework) : NULL;
+    if (fa && fb && fa == fb) {
+        *why = "both";
+        return fa;
+    }
+    if (fa && fb) {
+        const char *ya = vp_framework_date(fa), *yb = vp_framework_date(fb);
+        *why = "newer";
+        return strcmp(yb ? yb : "", ya ? ya : "") > 0 ? fb : fa;
+    }
+    if (fa || fb) {
+        *why = "newer";   /* the other plan is unclassified */
+        return fa ? fa : fb;
+    }
+    *why = "default";
+    return vp_data_framework(data, VP_DEFAULT_FRAMEWORK);
+}
+
+vnplan_diff *vnplan_compare(const vnplan_plan *a, const vnplan_plan *b,
+                            const vnplan_options *opts, vnplan_error *err)
 {
     vp_error_clear(err);
-    vnplan_options *own = NULL;
     vnplan_diff *df = NULL;
-    vp_aligner *al = NULL;
-    if (!opts && !(own = opts = vnplan_options_new()))
-        goto nomem;
+    if (!a || !b) {
+        vp_error_set(err, VNPLAN_E_USAGE, NULL, 0, -1, "two plans are needed");
+        return NULL;
+    }
     const vnplan_document *da = the_plan(a), *db = the_plan(b);
     if (!da || !db) {
         vp_error_set(err, VNPLAN_E_USAGE, !da ? a->path : b->path, 0, -1,
                      "not a plan: no task part (\"NHIỆM VỤ\", \"NỘI DUNG THỰC HIỆN\") found");
-        goto fail;
+        return NULL;
     }
-    /* Both sides by one framework: the one A was classified by. */
-    const vp_framework *fw = NULL;
-    if (da->framework) {
-        vnplan_error ignored;
-        vp_error_clear(&ignored);
-        fw = vp_options_framework(opts, opts->framework ? opts->framework : da->framework,
-                                  &ignored);
-    }
-    al = vp_aligner_new(vnplan_options_datadir(opts), err);
-    if (!al)
-        goto fail;
     df = calloc(1, sizeof *df);
     if (!df || !(df->arena = vp_arena_new()))
         goto nomem;
-    df->pa = a;
-    df->pb = b;
+    /* Without options, the data plan A was parsed with serves. */
+    df->data = opts ? vp_options_data(opts, err) : vp_data_retain(a->data);
+    if (!df->data)
+        goto fail;
+    df->pa = vp_plan_retain(a);
+    df->pb = vp_plan_retain(b);
     df->da = da;
     df->db = db;
-    df->fw = fw;
-    df->framework = fw ? vp_framework_id(fw) : NULL;
+    df->fw = choose_framework(df->data, da, db, &df->framework_why);
+    df->framework = df->fw ? vp_framework_id(df->fw) : NULL;
     df->threshold = VP_ALIGN_THRESHOLD;
-    df->ncats = (fw ? vp_framework_count(fw) : 0) + 1;
+    df->ncats = (df->fw ? vp_framework_count(df->fw) : 0) + 1;
     df->cats = vp_alloc(df->arena, df->ncats * sizeof *df->cats);
     if (!df->cats)
         goto nomem;
     for (size_t i = 0; i + 1 < df->ncats; i++)
-        df->cats[i].category = vp_framework_at(fw, i);
-    if (!pair_tasks(df, al) || !collect_agencies(df, da, 0) || !collect_agencies(df, db, 1) ||
+        df->cats[i].category = vp_framework_at(df->fw, i);
+    if (!map_categories(df, 0) || !map_categories(df, 1) ||
+        !pair_tasks(df, vp_data_aligner(df->data)) || !collect_agencies(df, da, 0) || !collect_agencies(df, db, 1) ||
         !group_sectors(df) || !collect_refs(df, da, 0) || !collect_refs(df, db, 1))
         goto nomem;
     for (size_t i = 0; i < df->nagencies; i++)
@@ -312,15 +640,13 @@ vnplan_diff *vnplan_compare(const vnplan_plan *a, const vnplan_plan *b, vnplan_o
             df->differs = 1;
     if (da->nreporting != db->nreporting || da->ntargets != db->ntargets)
         df->differs = 1;
-    vp_aligner_free(al);
-    vnplan_options_free(own);
+    if (!vp_diff_summarize(df))
+        goto nomem;
     return df;
 nomem:
     vp_error_set(err, VNPLAN_E_NOMEM, NULL, 0, -1, "out of memory");
 fail:
-    vp_aligner_free(al);
     vnplan_diff_free(df);
-    vnplan_options_free(own);
     return NULL;
 }
 
@@ -329,6 +655,9 @@ void vnplan_diff_free(vnplan_diff *df)
     if (!df)
         return;
     vp_arena_free(df->arena);
+    vnplan_plan_free((vnplan_plan *)df->pa);
+    vnplan_plan_free((vnplan_plan *)df->pb);
+    vp_data_release(df->data);
     free(df);
 }
 
@@ -347,7 +676,144 @@ const vnplan_task *vnplan_diff_pair(const vnplan_diff *df, size_t i, const vnpla
     return df->pairs[i].a;
 }
 
+/* ------------------------------------------------- public getters (§5c) */
+
+#define SIDE_OK(side) ((side) == VNPLAN_SIDE_A || (side) == VNPLAN_SIDE_B)
+
+unsigned vnplan_diff_pair_flags(const vnplan_diff *df, size_t i)
+{
+    if (!df || i >= df->npairs)
+        return 0;
+    return (df->pairs[i].moved ? VNPLAN_PAIR_MOVED : 0u) |
+           (df->pairs[i].verbatim ? VNPLAN_PAIR_VERBATIM : 0u);
+}
+
 size_t vnplan_diff_only_count(const vnplan_diff *df, int side)
 {
-    return df && (side == 0 || side == 1) ? df->only[side] : 0;
+    return df && SIDE_OK(side) ? df->summary->total.only[side] : 0;
+}
+
+const vnplan_task *vnplan_diff_only(const vnplan_diff *df, int side, size_t i)
+{
+    if (!df || !SIDE_OK(side) || i >= df->summary->total.only[side])
+        return NULL;
+    return df->summary->only[side][i];
+}
+
+const char *vnplan_diff_framework(const vnplan_diff *df, const char **why)
+{
+    if (why)
+        *why = df ? df->framework_why : NULL;
+    return df ? df->framework : NULL;
+}
+
+const char *vnplan_diff_mapped_from(const vnplan_diff *df, int side)
+{
+    return df && SIDE_OK(side) ? df->mapped_from[side] : NULL;
+}
+
+const char *vnplan_diff_task_category(const vnplan_diff *df, int side, const vnplan_task *t,
+                                      size_t *index)
+{
+    size_t i = vp_diff_task_index(df, side, t);
+    const vp_category *c = i == VP_DIFF_NONE ? NULL : vp_diff_category(df, side, t);
+    if (index)
+        *index = i == VP_DIFF_NONE ? (size_t)-1 : c ? c->index : df->ncats - 1;
+    return c ? c->id : NULL;
+}
+
+const char *vnplan_diff_task_lead(const vnplan_diff *df, int side, const vnplan_task *t)
+{
+    return vp_diff_lead(df, side, t);
+}
+
+size_t vnplan_diff_category_count(const vnplan_diff *df) { return df ? df->ncats : 0; }
+
+const char *vnplan_diff_category_id(const vnplan_diff *df, size_t i)
+{
+    return df && i < df->ncats && df->cats[i].category ? df->cats[i].category->id : NULL;
+}
+
+const char *vnplan_diff_category_label(const vnplan_diff *df, size_t i)
+{
+    return df && i < df->ncats ? vp_diff_cat_label(&df->cats[i]) : NULL;
+}
+
+/* The per-category tallies of a vp_diff_counts. */
+static size_t count_of(const vp_diff_counts *n, vnplan_tally what)
+{
+    switch (what) {
+    case VNPLAN_TALLY_TASKS_A: return n->tasks[0];
+    case VNPLAN_TALLY_TASKS_B: return n->tasks[1];
+    case VNPLAN_TALLY_PAIRS: return n->pairs;
+    case VNPLAN_TALLY_MOVED: return n->moved;
+    case VNPLAN_TALLY_VERBATIM: return n->verbatim;
+    case VNPLAN_TALLY_ONLY_A: return n->only[0];
+    case VNPLAN_TALLY_ONLY_B: return n->only[1];
+    default: return 0;
+    }
+}
+
+size_t vnplan_diff_tally(const vnplan_diff *df, vnplan_tally what)
+{
+    if (!df)
+        return 0;
+    const vp_diff_summary *s = df->summary;
+    switch (what) {
+    case VNPLAN_TALLY_AGENCIES_BOTH: return s->nagencies[VP_IN_BOTH];
+    case VNPLAN_TALLY_AGENCIES_ONLY_A: return s->nagencies[VP_ONLY_A];
+    case VNPLAN_TALLY_AGENCIES_ONLY_B: return s->nagencies[VP_ONLY_B];
+    case VNPLAN_TALLY_SECTORS: return s->sectors;
+    case VNPLAN_TALLY_REFERENCES_BOTH: return s->nrefs[VP_IN_BOTH];
+    case VNPLAN_TALLY_REFERENCES_ONLY_A: return s->nrefs[VP_ONLY_A];
+    case VNPLAN_TALLY_REFERENCES_ONLY_B: return s->nrefs[VP_ONLY_B];
+    case VNPLAN_TALLY_REPORTING_A: return s->reporting[0];
+    case VNPLAN_TALLY_REPORTING_B: return s->reporting[1];
+    case VNPLAN_TALLY_TARGETS_A: return s->targets[0];
+    case VNPLAN_TALLY_TARGETS_B: return s->targets[1];
+    default: return count_of(&s->total, what);
+    }
+}
+
+size_t vnplan_diff_category_tally(const vnplan_diff *df, size_t i, vnplan_tally what)
+{
+    return df && i < df->ncats ? count_of(&df->summary->cats[i], what) : 0;
+}
+
+size_t vnplan_diff_agency_count(const vnplan_diff *df) { return df ? df->nagencies : 0; }
+
+const char *vnplan_diff_agency(const vnplan_diff *df, size_t i, const char **id,
+                               const char **sector)
+{
+    const vp_diff_agency *a = df && i < df->nagencies ? &df->agencies[i] : NULL;
+    if (id)
+        *id = a && a->agency ? a->agency->id : NULL;
+    if (sector)
+        *sector = a ? a->sector : NULL;
+    return a ? a->label : NULL;
+}
+
+int vnplan_diff_agency_named(const vnplan_diff *df, size_t i, int side)
+{
+    return df && i < df->nagencies && SIDE_OK(side) ? df->agencies[i].in[side] : 0;
+}
+
+int vnplan_diff_agency_leads(const vnplan_diff *df, size_t i, int side)
+{
+    return df && i < df->nagencies && SIDE_OK(side) ? df->agencies[i].lead[side] : 0;
+}
+
+size_t vnplan_diff_reference_count(const vnplan_diff *df) { return df ? df->nrefs : 0; }
+
+const char *vnplan_diff_reference(const vnplan_diff *df, size_t i, const char **type)
+{
+    const vp_diff_ref *r = df && i < df->nrefs ? &df->refs[i] : NULL;
+    if (type)
+        *type = r ? r->type : NULL;
+    return r ? r->name : NULL;
+}
+
+int vnplan_diff_reference_mentions(const vnplan_diff *df, size_t i, int side)
+{
+    return df && i < df->nrefs && SIDE_OK(side) ? df->refs[i].mentions[side] : 0;
 }

@@ -1,7 +1,9 @@
 /* compare.h — the comparison of two plans as compare.c builds it and the
- * render_diff_*.c renderers read it. */
+ * render/diff_*.c renderers read it.  Everything a report shows is
+ * computed here once; renderers only print it. */
 #ifndef VNPLAN_COMPARE_H
 #define VNPLAN_COMPARE_H
+#include "compare/align.h"
 #include "compare/framework.h"
 #include "model/model.h"
 
@@ -44,12 +46,26 @@ typedef struct vp_diff_ref {
     int mentions[2];
 } vp_diff_ref;
 
+/* How a side's tasks got their categories in the comparison's framework. */
+typedef enum vp_diff_mapping {
+    VP_MAP_NONE = 0,      /* classified by that framework when parsed      */
+    VP_MAP_CROSSWALK      /* classified by an older framework, mapped
+                             through the comparison framework's crosswalk */
+} vp_diff_mapping;
+
 struct vnplan_diff {
     vp_arena *arena;
-    const vnplan_plan *pa, *pb;
+    const vnplan_plan *pa, *pb;        /* retained: freed with the diff */
     const vnplan_document *da, *db;
-    const vp_framework *fw;
-    const char *framework;
+    struct vp_data *data;              /* retained: frameworks, lexicon */
+    const vp_framework *fw;            /* the one framework of both sides */
+    const char *framework;             /* its id                        */
+    const char *framework_why;         /* "option", "both", "newer", "default" */
+    vp_diff_mapping mapping[2];        /* per side                      */
+    const char *mapped_from[2];        /* id of the side's own framework
+                                          when mapped, else NULL        */
+    const vp_category **task_cat[2];   /* per side, per task index: the
+                                          category in `fw`, or NULL     */
     double threshold;
     vp_diff_cat *cats;
     size_t ncats;
@@ -63,6 +79,92 @@ struct vnplan_diff {
     vp_diff_ref *refs;
     size_t nrefs, caprefs;
     int differs;
+
+    /* Filled last, from all of the above (vp_diff_summarize): the counts,
+     * sides, leads and word differences every report prints. */
+    struct vp_diff_summary *summary;
 };
 
+/* The category of task `t` of side 0 (A) or 1 (B) in the comparison's
+ * framework (mapped through the crosswalk when its plan was classified by
+ * another), or NULL when unclassified.  Renderers use this, never
+ * t->pillar.category, which belongs to the plan's own framework. */
+const vp_category *vp_diff_category(const vnplan_diff *df, int side, const vnplan_task *t);
+
+/* ===================================================== the summary
+ * What a report of a comparison shows, computed once after the pairing,
+ * agencies and references (compare.c, vp_diff_summarize): the counts per
+ * category and in total, agencies and references sorted by side, each
+ * task's lead, each pair's word differences.  The four renderers print
+ * these values and count nothing themselves, so every format gives the
+ * same numbers. */
+
+/* Where an agency or a reference is found. */
+typedef enum vp_diff_where {
+    VP_IN_BOTH = 0,
+    VP_ONLY_A,
+    VP_ONLY_B
+} vp_diff_where;
+
+/* Counts of one category, or of the whole comparison. */
+typedef struct vp_diff_counts {
+    size_t tasks[2];       /* tasks on side A, B                        */
+    size_t pairs;          /* pairs (listed under A's category)         */
+    size_t moved;          /* ... of them across categories            */
+    size_t verbatim;       /* ... of them with the same wording        */
+    size_t only[2];        /* tasks of side A, B in no pair             */
+} vp_diff_counts;
+
+/* The words of a pair: runs of vp_word_diff over the two texts; NULL
+ * runs when they could not be computed (show both texts unmarked). */
+typedef struct vp_diff_words {
+    const vp_diff_run *runs;
+    size_t nruns;
+} vp_diff_words;
+
+#define VP_DIFF_NONE ((size_t)-1)   /* no such task, no pair */
+
+typedef struct vp_diff_summary {
+    vp_diff_counts *cats;                /* per df->cats[i]             */
+    vp_diff_counts total;
+    const vp_diff_agency **agencies[3];  /* by vp_diff_where, in the order
+                                            of df->agencies             */
+    size_t nagencies[3];
+    const vp_diff_ref **refs[3];         /* likewise                    */
+    size_t nrefs[3];
+    size_t sectors;                      /* sectors met by different
+                                            agencies (df->sectors)      */
+    size_t reporting[2], targets[2];
+    const char **lead[2];                /* per side, per task index: who
+                                            leads it, or NULL           */
+    size_t *pair_of[2];                  /* per side, per task index: its
+                                            pair in df->pairs, or
+                                            VP_DIFF_NONE                */
+    const vnplan_task **only[2];         /* per side, the tasks of the
+                                            categories' only lists in
+                                            document order (total.only) */
+    vp_diff_words *words;                /* per df->pairs[k]            */
+} vp_diff_summary;
+
+/* Fill df->summary from the pairs, agencies and references.  0 on lack of
+ * memory. */
+int vp_diff_summarize(vnplan_diff *df);
+
+/* Lookups for the renderers and the public getters. */
+
+/* The index of `t` among the tasks of side 0 (A) or 1 (B), or VP_DIFF_NONE
+ * when it is none of them. */
+size_t vp_diff_task_index(const vnplan_diff *df, int side, const vnplan_task *t);
+/* Who leads the task: the gazetteer name of its first lead agency, else
+ * that agency as printed, else the first body requested to do it; NULL
+ * when it names none. */
+const char *vp_diff_lead(const vnplan_diff *df, int side, const vnplan_task *t);
+/* The word differences of a pair (of df->pairs or of a category's). */
+const vp_diff_words *vp_diff_pair_words(const vnplan_diff *df, const vp_diff_pair *p);
+/* How the framework was chosen, in words for a report ("both plans
+ * implement it"), or NULL when the comparison does not say. */
+const char *vp_diff_framework_reason(const vnplan_diff *df);
+/* The label of a category of df->cats; "Chưa phân loại" for the
+ * unclassified. */
+const char *vp_diff_cat_label(const vp_diff_cat *c);
 #endif

@@ -45,7 +45,6 @@
 
 /* Named limits. */
 enum {
-    MAX_FILE_BYTES = 1 << 20,   /* a framework file                          */
     MAX_CATEGORIES = 64,        /* categories in one framework               */
     MAX_TERMS = 4096,           /* lexicon entries (a score keeps a count of
                                    each on the stack)                        */
@@ -345,6 +344,7 @@ size_t vp_framework_score(const vp_framework *fw, const char *text, size_t len,
 
 const char *vp_framework_id(const vp_framework *fw) { return fw ? fw->id : NULL; }
 const char *vp_framework_title(const vp_framework *fw) { return fw ? fw->title : NULL; }
+const char *vp_framework_date(const vp_framework *fw) { return fw ? fw->date : NULL; }
 size_t vp_framework_count(const vp_framework *fw) { return fw ? fw->ncats : 0; }
 
 const vp_category *vp_framework_at(const vp_framework *fw, size_t i)
@@ -759,7 +759,7 @@ static int load_file(vp_framework *fw, const char *path, vnplan_error *err)
     size_t len;
     int ok = 0;
     loader L = { { fw->path, 0, err }, fw, 0, 0, 0, 0 };
-    if (vp_datafile_read(path, "framework file", MAX_FILE_BYTES, &data, &len, err) !=
+    if (vp_datafile_read(path, "framework file", VP_DATAFILE_MAX_BYTES, &data, &len, err) !=
             VNPLAN_OK ||
         vp_datafile_utf8(path, data, len, err) != VNPLAN_OK)
         goto done;
@@ -820,7 +820,7 @@ static int is_path(const char *s)
 vp_framework *vp_framework_load(const char *name_or_path, const char *datadir,
                                  vnplan_error *err)
 {
-    char path[4096];
+    char path[VP_DATAFILE_PATH_MAX];
     vp_framework *fw = NULL;
     if (!name_or_path || !*name_or_path) {
         vp_error_set(err, VNPLAN_E_USAGE, NULL, 0, -1, "no framework named");

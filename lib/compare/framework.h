@@ -41,6 +41,7 @@ void vp_framework_free(vp_framework *fw);
 
 const char *vp_framework_id(const vp_framework *fw);      /* "qd161" */
 const char *vp_framework_title(const vp_framework *fw);
+const char *vp_framework_date(const vp_framework *fw);    /* "2016-01-25" or NULL */
 size_t vp_framework_count(const vp_framework *fw);
 const vp_category *vp_framework_at(const vp_framework *fw, size_t i);
 const vp_category *vp_framework_by_id(const vp_framework *fw, const char *id);

@@ -8,6 +8,11 @@
 #include <stddef.h>
 #include "vnplan.h"
 
+/* Caps, in bytes: a data file larger than its cap is wrong, not big. */
+#define VP_DATAFILE_MAX_BYTES (1u << 20)    /* frameworks, word lists, tables */
+#define VP_GAZETTEER_MAX_BYTES (4u << 20)   /* an agency list (agencies.tsv)  */
+#define VP_DATAFILE_PATH_MAX 4096           /* the path of one data file      */
+
 /* Reads `path` whole into *data (malloc'd, NUL-terminated, *len bytes, at
  * most max_bytes).  `what` names the file in messages ("cannot open agency
  * list: ...", "agency list too large").  VNPLAN_OK, or the status set in

@@ -1,6 +1,9 @@
 /* options.c — the options object (see vnplan.h §2 and options.h). */
 #include "config.h"
 #include "core/options.h"
+#include "core/data.h"
+#include "compare/framework.h"
+#include "read/charset.h"
 #include "core/error.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,19 +15,12 @@ static const size_t default_limits[3] = {
     32           /* VNPLAN_LIMIT_DEPTH       */
 };
 
-/* Plans parsed earlier point into the gazetteer: a replaced one is kept
- * until the options are freed. */
-static void retire_gazetteer(vnplan_options *o)
+/* A setting that names data changed: the loaded data no longer applies.
+ * Plans and diffs made with it hold their own references. */
+static void drop_data(vnplan_options *o)
 {
-    if (!o->gazetteer)
-        return;
-    retired_gazetteer *r = malloc(sizeof *r);
-    if (!r)
-        return;   /* keep using the old one rather than free it under a plan */
-    r->g = o->gazetteer;
-    r->next = o->retired;
-    o->retired = r;
-    o->gazetteer = NULL;
+    vp_data_release(o->data);
+    o->data = NULL;
 }
 
 vnplan_options *vnplan_options_new(void)
@@ -40,20 +36,9 @@ void vnplan_options_free(vnplan_options *o)
 {
     if (!o)
         return;
-    vp_charsets_free(o->charsets);
-    vp_patterns_free(o->patterns);
-    vp_gazetteer_free(o->gazetteer);
-    for (retired_gazetteer *r = o->retired, *next; r; r = next) {
-        next = r->next;
-        vp_gazetteer_free(r->g);
-        free(r);
-    }
+    vp_data_release(o->data);
     free(o->agencies_file);
     free(o->framework);
-    for (size_t i = 0; i < sizeof o->frameworks / sizeof *o->frameworks; i++) {
-        free(o->frameworks[i].name);
-        vp_framework_free(o->frameworks[i].fw);
-    }
     free(o->datadir);
     free(o);
 }
@@ -67,10 +52,7 @@ void vnplan_options_set_datadir(vnplan_options *o, const char *dir)
         return;
     free(o->datadir);
     o->datadir = copy;
-    /* Tables loaded from the old directory no longer apply. */
-    vp_charsets_free(o->charsets);
-    o->charsets = NULL;
-    retire_gazetteer(o);
+    drop_data(o);
 }
 
 const char *vnplan_options_datadir(const vnplan_options *o)
@@ -107,20 +89,6 @@ size_t vnplan_options_limit(const vnplan_options *o, vnplan_limit which)
     return o ? o->limits[which] : default_limits[which];
 }
 
-const vp_charsets *vp_options_charsets(vnplan_options *o, vnplan_error *err)
-{
-    if (!o->charsets)
-        o->charsets = vp_charsets_load(vnplan_options_datadir(o), err);
-    return o->charsets;
-}
-
-const vp_patterns *vp_options_patterns(vnplan_options *o, vnplan_error *err)
-{
-    if (!o->patterns)
-        o->patterns = vp_patterns_new(err);
-    return o->patterns;
-}
-
 void vnplan_options_set_agencies_file(vnplan_options *o, const char *path)
 {
     if (!o)
@@ -130,7 +98,7 @@ void vnplan_options_set_agencies_file(vnplan_options *o, const char *path)
         return;
     free(o->agencies_file);
     o->agencies_file = copy;
-    retire_gazetteer(o);
+    drop_data(o);
 }
 
 void vnplan_options_set_as_of(vnplan_options *o, const char *date)
@@ -140,53 +108,47 @@ void vnplan_options_set_as_of(vnplan_options *o, const char *date)
     snprintf(o->as_of, sizeof o->as_of, "%s", date ? date : "");
 }
 
-const vp_gazetteer *vp_options_gazetteer(vnplan_options *o, vnplan_error *err)
-{
-    if (!o->gazetteer)
-        o->gazetteer = vp_gazetteer_load(vnplan_options_datadir(o), o->agencies_file, err);
-    return o->gazetteer;
-}
-
-const vp_framework *vp_options_framework(vnplan_options *o, const char *name, vnplan_error *err)
-{
-    size_t n = sizeof o->frameworks / sizeof *o->frameworks, i;
-    for (i = 0; i < n && o->frameworks[i].name; i++)
-        if (strcmp(o->frameworks[i].name, name) == 0)
-            return o->frameworks[i].fw;
-    vp_framework *fw = vp_framework_load(name, vnplan_options_datadir(o), err);
-    if (!fw)
-        return NULL;
-    if (i == n) {
-        /* Plans point into loaded frameworks: none is ever dropped. */
-        vp_framework_free(fw);
-        vp_error_set(err, VNPLAN_E_LIMIT, name, 0, -1,
-                     "more than %zu frameworks loaded with one options object", n);
-        return NULL;
-    }
-    o->frameworks[i].name = strdup(name);
-    o->frameworks[i].fw = fw;
-    if (!o->frameworks[i].name) {
-        vp_framework_free(fw);
-        o->frameworks[i].fw = NULL;
-        return NULL;
-    }
-    return fw;
-}
-
 vnplan_status vnplan_options_set_framework(vnplan_options *o, const char *name)
 {
     if (!o)
         return VNPLAN_E_USAGE;
     if (name) {
+        /* Checked now, so that a bad name is the caller's error at once. */
         vnplan_error err;
         vp_error_clear(&err);
-        if (!vp_options_framework(o, name, &err))
+        vp_framework *fw = vp_framework_load(name, vnplan_options_datadir(o), &err);
+        if (!fw)
             return err.code ? err.code : VNPLAN_E_DATA;
+        vp_framework_free(fw);
     }
     char *copy = name ? strdup(name) : NULL;
     if (name && !copy)
         return VNPLAN_E_NOMEM;
     free(o->framework);
     o->framework = copy;
+    drop_data(o);
     return VNPLAN_OK;
+}
+
+vnplan_status vnplan_options_load(vnplan_options *o, vnplan_error *err)
+{
+    vp_error_clear(err);
+    if (!o) {
+        vp_error_set(err, VNPLAN_E_USAGE, NULL, 0, -1, "no options to load");
+        return VNPLAN_E_USAGE;
+    }
+    vp_data *d = vp_data_load(vnplan_options_datadir(o), o->agencies_file, o->framework, err);
+    if (!d)
+        return err && err->code ? err->code : VNPLAN_E_DATA;
+    vp_data_release(o->data);
+    o->data = d;
+    return VNPLAN_OK;
+}
+
+vp_data *vp_options_data(const vnplan_options *o, vnplan_error *err)
+{
+    if (o && o->data)
+        return vp_data_retain(o->data);
+    return vp_data_load(vnplan_options_datadir(o), o ? o->agencies_file : NULL,
+                        o ? o->framework : NULL, err);
 }

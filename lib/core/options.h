@@ -1,40 +1,25 @@
-/* options.h — the options object: settings, limits, and the data and
- * compiled patterns loaded for them (lazily, once per object). */
+/* options.h — the options object: plain settings (see vnplan.h §2), and
+ * the data they name once vnplan_options_load has loaded it. */
 #ifndef VNPLAN_OPTIONS_H
 #define VNPLAN_OPTIONS_H
 #include "vnplan.h"
-#include "read/charset.h"
-#include "core/patterns.h"
-#include "extract/agencies.h"
-#include "compare/framework.h"
 
-typedef struct retired_gazetteer {
-    vp_gazetteer *g;
-    struct retired_gazetteer *next;
-} retired_gazetteer;
+struct vp_data;
 
 struct vnplan_options {
-    char *datadir;
-    const char *encoding;          /* canonical name or NULL: detect */
+    char *datadir;                 /* NULL: the installed data          */
+    const char *encoding;          /* canonical name or NULL: detect     */
     size_t limits[3];
-    vp_charsets *charsets;         /* loaded on first need */
-    vp_patterns *patterns;         /* compiled on first need */
     char *agencies_file;           /* user's extra gazetteer rows, or NULL */
-    char as_of[11];                /* "" or an ISO date */
-    vp_gazetteer *gazetteer;       /* loaded on first need */
-    retired_gazetteer *retired;    /* replaced ones, still used by plans */
-    char *framework;               /* requested framework, NULL: detect */
-    struct {
-        char *name;
-        vp_framework *fw;
-    } frameworks[8];               /* loaded frameworks, by name */
+    char as_of[11];                /* "" or an ISO date                  */
+    char *framework;               /* requested framework, NULL: detect  */
+    struct vp_data *data;          /* loaded by vnplan_options_load, or
+                                      NULL; dropped when a setting that
+                                      names data changes                */
 };
 
-/* The loaded charset tables / compiled patterns, or NULL with `err` set. */
-const vp_charsets *vp_options_charsets(vnplan_options *o, vnplan_error *err);
-const vp_patterns *vp_options_patterns(vnplan_options *o, vnplan_error *err);
-const vp_gazetteer *vp_options_gazetteer(vnplan_options *o, vnplan_error *err);
-/* The framework `name` (id or path), loaded once per options object. */
-const vp_framework *vp_options_framework(vnplan_options *o, const char *name,
-                                         vnplan_error *err);
+/* The data for a parse or comparison: the options' own (one more
+ * reference) or, when they were not loaded, a private load.  NULL with
+ * `err` set when it cannot be loaded. */
+struct vp_data *vp_options_data(const vnplan_options *o, vnplan_error *err);
 #endif

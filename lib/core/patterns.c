@@ -5,8 +5,22 @@
 #include <pcre2.h>
 #include <stdlib.h>
 #include <string.h>
+#include "core/buf.h"
 #include "core/error.h"
 #include "core/patterns.h"
+#include "core/vocab.h"
+
+/* Words from the vocabulary (core/vocab.h): each marker stands for the
+ * alternation of one list, put in before the table is compiled, so that a
+ * kind or an agency head added to the data files is found by the
+ * patterns.  The digit after the marker byte is the vp_alt. */
+#define MARK '\x01'
+#define CITE_NAMES "\x01" "0"
+#define CITE_ABBRS "\x01" "1"
+#define TITLES "\x01" "2"
+#define RECIPIENTS "\x01" "3"
+_Static_assert(VP_ALT_CITE_NAMES == 0 && VP_ALT_CITE_ABBRS == 1 && VP_ALT_TITLES == 2 &&
+               VP_ALT_RECIPIENTS == 3 && VP_ALT__COUNT == 4, "markers follow vp_alt");
 
 static const struct {
     const char *source;
@@ -32,26 +46,17 @@ static const struct {
      * after a spaced separator ("161/QĐ -TTg") needs two capitals so that
      * " - Sở" after a symbol is not swallowed.  All repetitions are
      * bounded, so a match costs O(1) per start position. */
-#define VP_REF_TYPES "Thông\\s+tư\\s+liên\\s+tịch|Thông\\s+tư|Nghị\\s+định|Nghị\\s+quyết" \
-    "|Quyết\\s+định|Chỉ\\s+thị|Kế\\s+hoạch|Bộ\\s+luật|Luật|Pháp\\s+lệnh|Công\\s+ước" \
-    "|Chương\\s+trình|Đề\\s+án|Hướng\\s+dẫn|Công\\s+văn|Văn\\s+bản|Thông\\s+báo" \
-    "|Thông\\s+cáo|Quy\\s+định|Qui\\s+định|Quy\\s+chế|Kết\\s+luận|Công\\s+điện" \
-    "|Tờ\\s+trình|Báo\\s+cáo|Phương\\s+án|Hiệp\\s+định"
 #define VP_REF_NUM "\\d{1,6}(?:\\s{0,2}/\\s{0,2}(?:19|20)\\d\\d(?=\\s{0,2}/))?" \
     "(?:[-/–]\\p{Lu}[\\p{L}\\d&]{0,15}|\\s{0,2}[-/–]\\s{0,2}\\p{Lu}{2}[\\p{L}\\d&]{0,14}){0,5}"
-#define VP_REF_ABBR "NQ|Q[ĐÐ]|QDD?|N[ĐÐ]|NDD?|CT|TTLT|TT|KH|CTr|[ĐÐ]A|HD|TB|QC|Qy[ĐÐ]" \
-    "|KL|C[ĐÐ]|BC|TTr|PA|TC"
-    [VP_RE_REF_NUMBERED] = {"(?<![\\p{L}\\p{N}])(?i:(" VP_REF_TYPES "))"
+    [VP_RE_REF_NUMBERED] = {"(?<![\\p{L}\\p{N}])(?i:(" CITE_NAMES "))"
                             "(?:\\s{1,3}(?i:hành\\s+động|liên\\s+tịch|liên\\s+ngành))?"
                             "(?:\\s{1,3}(?i:(số))\\s{0,3}[:.]?)?\\s{0,3}(" VP_REF_NUM ")(?!\\p{N})",
                             0},
     [VP_RE_REF_BARE] = {"(?<![\\p{L}\\p{N}/\\-–.])(\\d{1,6}(?:/(?:19|20)\\d\\d)?"
-                        "(?:/(?:" VP_REF_ABBR ")-|-(?:" VP_REF_ABBR ")/)"
+                        "(?:/(?:" CITE_ABBRS ")-|-(?:" CITE_ABBRS ")/)"
                         "\\p{Lu}[\\p{L}\\d&]{0,15}(?:[-/]\\p{Lu}[\\p{L}\\d&]{0,15}){0,3})"
                         "(?![\\p{L}\\p{N}])", 0},
-    [VP_RE_REF_TITLED] = {"(?<![\\p{L}\\p{N}])(Hiến\\s+pháp|Bộ\\s+luật|Luật|Pháp\\s+lệnh"
-                          "|Công\\s+ước|Hiến\\s+chương|Hiệp\\s+định|Tuyên\\s+bố)"
-                          "(?=\\s{1,3}\\p{L})", 0},
+    [VP_RE_REF_TITLED] = {"(?<![\\p{L}\\p{N}])(" TITLES ")(?=\\s{1,3}\\p{L})", 0},
     [VP_RE_REF_DATE] = {"\\G[\\s,]{0,4}(?:(?i:ban\\s+hành)\\s+)?(?i:ngày)\\s{0,3}"
                         "(?:(\\d{1,2})\\s{0,2}[/.\\-]\\s{0,2}(\\d{1,2})\\s{0,2}[/.\\-]\\s{0,2}(\\d{4})"
                         "|(\\d{1,2})\\s+(?i:tháng)\\s+(\\d{1,2})\\s+(?i:năm)\\s+(\\d{4}))(?!\\d)", 0},
@@ -74,10 +79,7 @@ static const struct {
     [VP_RE_REPORT] = {"(?<![\\p{L}\\p{N}])báo\\s+cáo(?![\\p{L}\\p{N}])", PCRE2_CASELESS},
     [VP_RE_FREQUENCY] = {"(?<![\\p{L}\\p{N}])(?:(hằng|hàng|mỗi)\\s+(năm|quý|tháng)|(6|sáu)\\s+tháng"
                          "|(nửa\\s+năm|bán\\s+niên)|(định\\s+kỳ))(?![\\p{L}\\p{N}])", PCRE2_CASELESS},
-    [VP_RE_RECIPIENT] = {"(?<![\\p{L}\\p{N}])(?:UBND|HĐND|(?:Ủy|Uỷ|Uy)\\s+ban|Hội\\s+đồng|Sở|Bộ"
-                         "|Thủ\\s+tướng|Chính\\s+phủ|(?:Tỉnh|Thành|Huyện)\\s+(?:ủy|uỷ|uy)"
-                         "|Văn\\s+phòng|Ban|Cục|Tổng\\s+cục|Phòng|Chủ\\s+tịch|Giám\\s+đốc"
-                         "|Trung\\s+tâm)(?![\\p{L}\\p{N}])", 0},
+    [VP_RE_RECIPIENT] = {"(?<![\\p{L}\\p{N}])(?:" RECIPIENTS ")(?![\\p{L}\\p{N}])", 0},
     /* Targets (targets.c). */
     [VP_RE_TARGET] = {"(?<![\\p{L}\\p{N}.,/])(?:((?i:trên|dưới|hơn|ít\\s+nhất|tối\\s+thiểu|tối\\s+đa"
                       "|khoảng|không\\s+dưới|không\\s+quá|gần))\\s{1,3})?"
@@ -88,9 +90,12 @@ static const struct {
     [VP_RE_TARGET_YEAR] = {"(?<![\\p{L}\\p{N}])(?i:năm)\\s{1,2}((?:19|20)\\d\\d)(?!\\d)", 0},
 };
 
+/* Immutable once compiled, so one table serves every thread: the match
+ * data, which pcre2_match writes, is made per call (a small allocation;
+ * the JIT needs no other heap memory). */
 struct vp_patterns {
     pcre2_code *code[VP_RE__COUNT];
-    pcre2_match_data *md;
+    uint32_t max_groups;
 };
 
 void vp_patterns_free(vp_patterns *p)
@@ -99,11 +104,26 @@ void vp_patterns_free(vp_patterns *p)
         return;
     for (int i = 0; i < VP_RE__COUNT; i++)
         pcre2_code_free(p->code[i]);
-    pcre2_match_data_free(p->md);
     free(p);
 }
 
-vp_patterns *vp_patterns_new(vnplan_error *err)
+/* The source with the vocabulary's alternations in place of its markers;
+ * malloc'd, NULL when out of memory. */
+static char *expand(const char *source, const vp_vocab *v)
+{
+    vp_buf b;
+    vp_buf_init(&b);
+    for (const char *s = source; *s; s++) {
+        if (*s == MARK && s[1] >= '0' && s[1] < '0' + VP_ALT__COUNT) {
+            vp_buf_puts(&b, vp_vocab_alternation(v, (vp_alt)(*++s - '0')));
+            continue;
+        }
+        vp_buf_putc(&b, *s);
+    }
+    return vp_buf_detach(&b);
+}
+
+vp_patterns *vp_patterns_new(const vp_vocab *v, vnplan_error *err)
 {
     vp_patterns *p = calloc(1, sizeof *p);
     if (!p) {
@@ -114,9 +134,16 @@ vp_patterns *vp_patterns_new(vnplan_error *err)
     for (int i = 0; i < VP_RE__COUNT; i++) {
         int code;
         PCRE2_SIZE at;
-        p->code[i] = pcre2_compile((PCRE2_SPTR)table[i].source, PCRE2_ZERO_TERMINATED,
+        char *source = expand(table[i].source, v);
+        if (!source) {
+            vp_patterns_free(p);
+            vp_error_set(err, VNPLAN_E_NOMEM, NULL, 0, -1, "out of memory");
+            return NULL;
+        }
+        p->code[i] = pcre2_compile((PCRE2_SPTR)source, PCRE2_ZERO_TERMINATED,
                                    PCRE2_UTF | PCRE2_UCP | PCRE2_NO_UTF_CHECK | table[i].flags,
                                    &code, &at, NULL);
+        free(source);
         if (!p->code[i]) {
             PCRE2_UCHAR msg[160];
             pcre2_get_error_message(code, msg, sizeof msg);
@@ -133,24 +160,23 @@ vp_patterns *vp_patterns_new(vnplan_error *err)
         if (n + 1 > max_groups)
             max_groups = n + 1;
     }
-    p->md = pcre2_match_data_create(max_groups, NULL);
-    if (!p->md) {
-        vp_patterns_free(p);
-        vp_error_set(err, VNPLAN_E_NOMEM, NULL, 0, -1, "out of memory");
-        return NULL;
-    }
+    p->max_groups = max_groups;
     return p;
 }
 
 int vp_match(const vp_patterns *p, vp_re id, const char *s, size_t len, size_t start,
              long *groups, int ngroups)
 {
-    int rc = pcre2_match(p->code[id], (PCRE2_SPTR)s, len, start, PCRE2_NO_UTF_CHECK, p->md,
-                         NULL);
-    if (rc <= 0)
+    pcre2_match_data *md = pcre2_match_data_create(p->max_groups, NULL);
+    if (!md)
+        return 0;   /* out of memory: reported as no match */
+    int rc = pcre2_match(p->code[id], (PCRE2_SPTR)s, len, start, PCRE2_NO_UTF_CHECK, md, NULL);
+    if (rc <= 0) {
+        pcre2_match_data_free(md);
         return 0;
-    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(p->md);
-    uint32_t have = pcre2_get_ovector_count(p->md);
+    }
+    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+    uint32_t have = pcre2_get_ovector_count(md);
     for (int g = 0; g < ngroups; g++) {
         if ((uint32_t)g < have && g < rc && ov[2 * g] != PCRE2_UNSET) {
             groups[2 * g] = (long)ov[2 * g];
@@ -159,5 +185,6 @@ int vp_match(const vp_patterns *p, vp_re id, const char *s, size_t len, size_t s
             groups[2 * g] = groups[2 * g + 1] = -1;
         }
     }
+    pcre2_match_data_free(md);
     return 1;
 }

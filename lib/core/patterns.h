@@ -1,5 +1,6 @@
 /* patterns.h — every regular expression of the parser, in one table,
- * compiled once (with the JIT where available) per options object. */
+ * compiled once (with the JIT where available) per loaded data object
+ * (core/data.h) and shared read-only by every thread that uses it. */
 #ifndef VNPLAN_PATTERNS_H
 #define VNPLAN_PATTERNS_H
 #include <stddef.h>
@@ -46,7 +47,10 @@ typedef enum vp_re {
 } vp_re;
 
 typedef struct vp_patterns vp_patterns;
-vp_patterns *vp_patterns_new(vnplan_error *err);
+struct vp_vocab;
+/* Compiles the table; the references' kinds and the recipients' heads come
+ * from the vocabulary. */
+vp_patterns *vp_patterns_new(const struct vp_vocab *v, vnplan_error *err);
 void vp_patterns_free(vp_patterns *p);
 
 /* Match pattern `id` in s[0..len) from byte `start`.  On a match returns 1

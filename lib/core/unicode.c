@@ -118,6 +118,38 @@ int vp_is_letter(int32_t cp)
     return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
 }
 
+int vp_is_space(int32_t cp)
+{
+    return cp == ' ' || cp == '\t' ||
+           (cp >= 0x80 && utf8proc_category(cp) == UTF8PROC_CATEGORY_ZS);
+}
+
+int vp_is_line_break(int32_t cp)
+{
+    return (cp >= 0x0A && cp <= 0x0D) || cp == 0x85 || cp == 0x2028 || cp == 0x2029;
+}
+
+int vp_is_white(int32_t cp) { return vp_is_space(cp) || vp_is_line_break(cp); }
+
+int vp_is_dash(int32_t cp)
+{
+    if (cp < 0x80)
+        return cp == '-';
+    return cp == 0x2212 || utf8proc_category(cp) == UTF8PROC_CATEGORY_PD;
+}
+
+int vp_white_at(const char *s, size_t len, size_t i, int breaks)
+{
+    unsigned char c = (unsigned char)s[i];
+    int32_t cp = c;
+    int n = 1;
+    if ((c & 0xC0) == 0x80)
+        return 0;               /* inside a character */
+    if (c >= 0x80)
+        n = vp_utf8_decode(s + i, len - i, &cp);
+    return (breaks ? vp_is_white(cp) : vp_is_space(cp)) ? n : 0;
+}
+
 int vp_is_upper(int32_t cp) { return utf8proc_isupper(cp); }
 int vp_is_lower(int32_t cp) { return utf8proc_islower(cp); }
 int32_t vp_to_upper(int32_t cp) { return utf8proc_toupper(cp); }
@@ -281,13 +313,6 @@ static int tone_digit(int32_t cp)
     return 0;
 }
 
-static int is_dash(int32_t cp)
-{
-    return cp == '-' || (cp >= 0x2010 && cp <= 0x2015) || cp == 0x2212 ||
-           cp == 0x2E3A || cp == 0x2E3B || cp == 0xFE58 || cp == 0xFE63 ||
-           cp == 0xFF0D;
-}
-
 /* Curly and angle quotes → their ASCII form; 0 when cp is no quote. */
 static int32_t straight_quote(int32_t cp)
 {
@@ -299,15 +324,6 @@ static int32_t straight_quote(int32_t cp)
         return '"';
     }
     return 0;
-}
-
-static int is_space(int32_t cp)
-{
-    if (cp == ' ' || (cp >= 0x09 && cp <= 0x0D) || cp == 0x85)
-        return 1;
-    utf8proc_category_t c = utf8proc_category(cp);
-    return c == UTF8PROC_CATEGORY_ZS || c == UTF8PROC_CATEGORY_ZL ||
-           c == UTF8PROC_CATEGORY_ZP;
 }
 
 /* Tone marks seen in the current syllable; more than a few in one
@@ -372,7 +388,7 @@ char *vp_fold(const char *s, size_t len, int flags, size_t *out_len)
         }
         if (cp < 0)
             break;
-        if (is_space(cp)) {
+        if (vp_is_white(cp)) {
             pending_space = k > 0;
             continue;
         }
@@ -383,7 +399,7 @@ char *vp_fold(const char *s, size_t len, int flags, size_t *out_len)
             pending_space = 0;
             last_dash = 0;
         }
-        if (is_dash(cp)) {
+        if (vp_is_dash(cp)) {
             if (!last_dash)     /* "--" and "—" are the same dash */
                 key[k++] = '-';
             last_dash = 1;
@@ -420,6 +436,22 @@ fail:
     free(nfd);
     free(key);
     return NULL;
+}
+
+size_t vp_fold_line(const char *s, size_t len, char *out, size_t cap)
+{
+    size_t n = 0;
+    char *k = vp_fold(s, len, VNPLAN_FOLD_DIACRITICS, &n);
+    if (!k) {
+        out[0] = '\0';
+        return 0;
+    }
+    if (n >= cap)
+        n = cap - 1;
+    memcpy(out, k, n);
+    out[n] = '\0';
+    free(k);
+    return n;
 }
 
 VNPLAN_API char *vnplan_fold(const char *text, size_t len, int flags)

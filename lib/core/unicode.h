@@ -28,6 +28,21 @@ int vp_is_lower(int32_t cp);
 int32_t vp_to_upper(int32_t cp);
 int32_t vp_to_lower(int32_t cp);
 
+/* The library's one definition of each: a space is a tab or a code point
+ * of category Zs (the space, the no-break space, the typographic spaces);
+ * a line break is LF, VT, FF, CR, NEL, U+2028 or U+2029; white space is
+ * either.  A dash is a code point of category Pd ("-", "‐", "–", "—", ...)
+ * or the minus sign U+2212, which word processors put for a dash. */
+int vp_is_space(int32_t cp);
+int vp_is_line_break(int32_t cp);
+int vp_is_white(int32_t cp);
+int vp_is_dash(int32_t cp);
+/* For scanners that walk UTF-8 text byte by byte: the byte length of the
+ * space (vp_is_space) or, when `breaks` is set, white space (vp_is_white)
+ * that starts at s[i], i < len; 0 when none does (also when s[i] is
+ * inside a character). */
+int vp_white_at(const char *s, size_t len, size_t i, int breaks);
+
 /* Case of the first letter of s: 1 upper, -1 lower, 0 no letter first. */
 int vp_first_letter_case(const char *s, size_t len);
 /* 1 if s has at least one letter and no lower-case letter. */
@@ -55,6 +70,13 @@ size_t vp_clip_len(const char *s, size_t chars, int *cut);
  * collapsed.  With VNPLAN_FOLD_DIACRITICS all marks are dropped and đ → d.
  * malloc'd; NULL on failure. */
 char *vp_fold(const char *s, size_t len, int flags, size_t *out_len);
+
+/* vp_fold without diacritics of a short line (a header line, compared
+ * with fixed phrases) into out[cap], truncated, NUL-terminated; its
+ * length, 0 when folding failed.  VP_FOLD_LINE_BYTES is room enough for
+ * any header line. */
+#define VP_FOLD_LINE_BYTES 256
+size_t vp_fold_line(const char *s, size_t len, char *out, size_t cap);
 
 /* Versions of the libraries behind this module ("72.1", "2.8.0"). */
 const char *vp_icu_version(void);

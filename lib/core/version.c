@@ -2,24 +2,29 @@
 #include "config.h"
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <jansson.h>
-#include <libxml/xmlversion.h>
 #include <pcre2.h>
+#include <pthread.h>
 #include <stdio.h>
 #include "core/unicode.h"
 #include "vnplan.h"
 
-const char *vnplan_version(void) { return PACKAGE_VERSION; }
+const char *vnplan_version(void) { return VNPLAN_VERSION_STRING; }
+
+static char text[256];
+static pthread_once_t text_once = PTHREAD_ONCE_INIT;
+
+/* Written once, whichever thread asks first: later calls only read. */
+static void compose(void)
+{
+    char pcre[64] = "";
+    pcre2_config(PCRE2_CONFIG_VERSION, pcre);
+    snprintf(text, sizeof text, "vnplan %s (ICU %s, utf8proc %s, PCRE2 %.20s, jansson %s)",
+             VNPLAN_VERSION_STRING, vp_icu_version(), vp_utf8proc_version(), pcre,
+             JANSSON_VERSION);
+}
 
 const char *vnplan_version_long(void)
 {
-    /* Computed per call into a static buffer of constant content: no
-     * mutable state survives between calls that could differ. */
-    static char text[256];
-    char pcre[64] = "";
-    pcre2_config(PCRE2_CONFIG_VERSION, pcre);
-    snprintf(text, sizeof text,
-             "vnplan %s (ICU %s, utf8proc %s, PCRE2 %.20s, libxml2 %s, jansson %s)",
-             PACKAGE_VERSION, vp_icu_version(), vp_utf8proc_version(), pcre,
-             LIBXML_DOTTED_VERSION, JANSSON_VERSION);
+    pthread_once(&text_once, compose);
     return text;
 }

@@ -22,7 +22,8 @@
  * Beyond the gazetteer, two rules: a provincial body's name absorbs a
  * following "tỉnh" and the province name after "tỉnh" ("UBND tỉnh Khánh
  * Hòa"); and text shaped like an agency ("Sở"/"Ban"/"Trung tâm"... followed
- * by capitalised words) is kept as an unknown agency. */
+ * by capitalised words; the heads are the vocabulary's, data/agency-heads.txt)
+ * is kept as an unknown agency. */
 #include "config.h"
 #include "extract/agencies.h"
 #include "core/datafile.h"
@@ -30,6 +31,7 @@
 #include "core/hash.h"
 #include "core/arena.h"
 #include "core/trie.h"
+#include "core/vocab.h"
 #include "core/unicode.h"
 #include "core/words.h"
 
@@ -41,7 +43,6 @@
 /* Named limits.  The ring must hold the longest lookahead: a name, its
  * "tỉnh" tail and a place name, or an unknown agency. */
 enum {
-    MAX_FILE_BYTES = 4 << 20,   /* a gazetteer file                          */
     MAX_FIELD_BYTES = 4096,     /* one column of one row                     */
     MAX_NAME_TOKENS = 40,       /* tokens in one name                        */
     MAX_PLACE_WORDS = 4,        /* "Bà Rịa - Vũng Tàu"                       */
@@ -88,10 +89,11 @@ struct vp_gazetteer {
 
     /* Token ids the rules look for. */
     uint32_t id_tinh, id_va, id_cua, id_dash;
-    uint32_t head1[16];         /* one-word heads: "Sở", "Ban", ...          */
-    size_t nhead1;
-    uint32_t head2[16][2];      /* two-word heads: "Trung tâm", ...          */
-    size_t nhead2;
+    struct head {
+        uint32_t id[VP_HEAD_MAX_WORDS];
+        size_t n;
+    } *heads;                   /* "Sở", "Trung tâm": longest first          */
+    size_t nheads;
 
     vp_fold_cache fold;
     vp_arena *arena;            /* the strings of the gazetteer              */
@@ -185,19 +187,6 @@ typedef struct tok {
     unsigned flags;
 } tok;
 
-static int is_space_cp(int32_t cp)
-{
-    return cp == ' ' || (cp >= 0x09 && cp <= 0x0D) || cp == 0x85 || cp == 0xA0 ||
-           cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 ||
-           cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x3000;
-}
-
-static int is_dash_cp(int32_t cp)
-{
-    return cp == '-' || (cp >= 0x2010 && cp <= 0x2015) || cp == 0x2212 ||
-           cp == 0x2E3A || cp == 0x2E3B || cp == 0xFE58 || cp == 0xFE63 || cp == 0xFF0D;
-}
-
 /* A byte that may belong to a word: ASCII letter or digit, or any byte of
  * a multi-byte character (good enough to tell "QĐ-UBND" from "- UBND"). */
 static int wordish_byte(unsigned char c)
@@ -226,7 +215,7 @@ static int scan_next(const vp_gazetteer *g, const char *s, size_t len, size_t *p
         if (c < 0x80) {
             if (c == '\n')
                 nl++;
-            if (c == ' ' || (c >= 0x09 && c <= 0x0D) || is_markup(c)) {
+            if (vp_is_white(c) || is_markup(c)) {
                 i++;
                 continue;
             }
@@ -235,8 +224,8 @@ static int scan_next(const vp_gazetteer *g, const char *s, size_t len, size_t *p
             break;
         }
         n = vp_utf8_decode(s + i, len - i, &cp);
-        if (is_space_cp(cp) || vp_is_ignorable_cp(cp)) {
-            if (cp == 0x85 || cp == 0x2028 || cp == 0x2029)
+        if (vp_is_white(cp) || vp_is_ignorable_cp(cp)) {
+            if (vp_is_line_break(cp))
                 nl++;
             i += (size_t)n;
             continue;
@@ -253,11 +242,11 @@ static int scan_next(const vp_gazetteer *g, const char *s, size_t len, size_t *p
     *klen = 0;
 
     if (!vp_word_begins(&g->fold, cp)) {
-        if (is_dash_cp(cp)) {           /* "-", "–", "--", "—" are one dash */
+        if (vp_is_dash(cp)) {           /* "-", "–", "--", "—" are one dash */
             while (i < len) {
                 int32_t c2;
                 int m = vp_utf8_decode(s + i, len - i, &c2);
-                if (!is_dash_cp(c2))
+                if (!vp_is_dash(c2))
                     break;
                 i += (size_t)m;
             }
@@ -341,28 +330,26 @@ static int is_cap_word(const tok *t)
     return t && (t->flags & (T_WORD | T_CAP)) == (T_WORD | T_CAP);
 }
 
-static int is_head1(const vp_gazetteer *g, uint32_t id)
-{
-    for (size_t i = 0; id && i < g->nhead1; i++)
-        if (g->head1[i] == id)
-            return 1;
-    return 0;
-}
-
-/* Words of the head of an agency-shaped name at token k: 0, 1 or 2. */
+/* Words of the head of an agency-shaped name at token k (0: none): a
+ * capitalised word, then the head's other words on its line. */
 static int head_at(const vp_gazetteer *g, stream *st, size_t from, size_t k)
 {
     const tok *t = tok_at(st, from, k);
     if (!is_cap_word(t) || !t->id)
         return 0;
-    if (is_head1(g, t->id))
-        return 1;
-    const tok *u = tok_at(st, from, k + 1);
-    if (!u || !(u->flags & T_WORD) || (u->flags & T_NL))
-        return 0;
-    for (size_t i = 0; i < g->nhead2; i++)
-        if (g->head2[i][0] == t->id && g->head2[i][1] == u->id)
-            return 2;
+    for (size_t h = 0; h < g->nheads; h++) {
+        const struct head *hd = &g->heads[h];
+        size_t j = 0;
+        if (hd->id[0] != t->id)
+            continue;
+        while (++j < hd->n) {
+            const tok *u = tok_at(st, from, k + j);
+            if (!u || !(u->flags & T_WORD) || (u->flags & T_NL) || u->id != hd->id[j])
+                break;
+        }
+        if (j == hd->n)
+            return (int)j;
+    }
     return 0;
 }
 
@@ -776,7 +763,7 @@ static vnplan_status load_file(vp_gazetteer *g, const char *path, int user,
         st = vp_error_set(err, VNPLAN_E_NOMEM, path, 0, -1, "out of memory");
         goto done;
     }
-    if ((st = vp_datafile_read(path, "agency list", MAX_FILE_BYTES, &data, &len, err)) !=
+    if ((st = vp_datafile_read(path, "agency list", VP_GAZETTEER_MAX_BYTES, &data, &len, err)) !=
             VNPLAN_OK ||
         (st = vp_datafile_utf8(path, data, len, err)) != VNPLAN_OK)
         goto done;
@@ -848,45 +835,55 @@ static uint32_t intern_word(vp_gazetteer *g, const char *w)
     return vp_trie_intern(&g->trie, key, klen);
 }
 
-static int init_rules(vp_gazetteer *g)
+/* The words the rules look for; the heads come from the vocabulary. */
+static int init_rules(vp_gazetteer *g, const vp_vocab *v, vnplan_error *err)
 {
-    static const char *const heads1[] = {
-        "Sở", "Ban", "Hội", "Báo", "Đài", "Trường", "Bộ", "Cục", "Viện", "Quỹ",
-    };
-    static const char *const heads2[][2] = {
-        { "Trung", "tâm" }, { "Chi", "cục" }, { "Bệnh", "viện" }, { "Liên", "đoàn" },
-        { "Liên", "hiệp" }, { "Tổng", "cục" }, { "Văn", "phòng" },
-    };
     g->id_tinh = intern_word(g, "tỉnh");
     g->id_va = intern_word(g, "và");
     g->id_cua = intern_word(g, "của");
     g->id_dash = vp_trie_intern(&g->trie, "-", 1);
     if (!g->id_tinh || !g->id_va || !g->id_cua || !g->id_dash)
-        return 0;
-    for (size_t i = 0; i < sizeof heads1 / sizeof *heads1; i++)
-        if (!(g->head1[g->nhead1++] = intern_word(g, heads1[i])))
-            return 0;
-    for (size_t i = 0; i < sizeof heads2 / sizeof *heads2; i++) {
-        g->head2[g->nhead2][0] = intern_word(g, heads2[i][0]);
-        g->head2[g->nhead2][1] = intern_word(g, heads2[i][1]);
-        if (!g->head2[g->nhead2][0] || !g->head2[g->nhead2][1])
-            return 0;
-        g->nhead2++;
+        goto nomem;
+    const char *const *heads = vp_vocab_list(v, VP_LIST_HEADS);
+    while (heads[g->nheads])
+        g->nheads++;
+    if (!(g->heads = calloc(g->nheads, sizeof *g->heads)))
+        goto nomem;
+    for (size_t h = 0; h < g->nheads; h++) {
+        const char *s = heads[h];
+        size_t pos = 0, klen;
+        tok t;
+        char key[VP_WORD_KEY_MAX + 4];
+        struct head *hd = &g->heads[h];
+        while (scan_next(g, s, strlen(s), &pos, &t, key, &klen)) {
+            /* the vocabulary checked the words; a key may still not fold */
+            if (!(t.flags & T_WORD) || (t.flags & T_BADKEY) || hd->n == VP_HEAD_MAX_WORDS) {
+                vp_error_set(err, VNPLAN_E_DATA, "agency-heads.txt", 0, -1,
+                             "head \"%s\" cannot be matched", s);
+                return 0;
+            }
+            if (!(hd->id[hd->n++] = vp_trie_intern(&g->trie, key, klen)))
+                goto nomem;
+        }
     }
     return 1;
+nomem:
+    vp_error_set(err, VNPLAN_E_NOMEM, NULL, 0, -1, "out of memory");
+    return 0;
 }
 
 vp_gazetteer *vp_gazetteer_load(const char *datadir, const char *user_file,
-                                 vnplan_error *err)
+                                 const vp_vocab *vocab, vnplan_error *err)
 {
-    char path[4096];
+    char path[VP_DATAFILE_PATH_MAX];
     vp_gazetteer *g = calloc(1, sizeof *g);
     if (!g)
         goto nomem;
     vp_trie_init(&g->trie);
-    if (!(g->arena = vp_arena_new()) || !vp_fold_cache_init(&g->fold) || !nodes_fit(g) ||
-        !init_rules(g))
+    if (!(g->arena = vp_arena_new()) || !vp_fold_cache_init(&g->fold) || !nodes_fit(g))
         goto nomem;
+    if (!init_rules(g, vocab, err))
+        goto fail;
     if ((size_t)snprintf(path, sizeof path, "%s/agencies.tsv", datadir ? datadir : ".") >=
         sizeof path) {
         vp_error_set(err, VNPLAN_E_DATA, "agencies.tsv", 0, -1, "data directory path too long");
@@ -920,6 +917,7 @@ void vp_gazetteer_free(vp_gazetteer *g)
     free(g->ids);
     vp_trie_free(&g->trie);
     free(g->nodes);
+    free(g->heads);
     free(g);
 }
 

@@ -23,9 +23,12 @@ typedef struct vp_agency {
 typedef struct vp_gazetteer vp_gazetteer;
 
 /* Load <datadir>/agencies.tsv, then `user_file` when not NULL (its rows add
- * agencies or add names to existing ids).  Errors name the file and line. */
+ * agencies or add names to existing ids).  The words that begin an agency
+ * not in the gazetteer ("Sở", "Trung tâm") come from the vocabulary.
+ * Errors name the file and line. */
+struct vp_vocab;
 vp_gazetteer *vp_gazetteer_load(const char *datadir, const char *user_file,
-                                 vnplan_error *err);
+                                 const struct vp_vocab *vocab, vnplan_error *err);
 void vp_gazetteer_free(vp_gazetteer *g);
 
 size_t vp_gazetteer_count(const vp_gazetteer *g);

@@ -24,7 +24,7 @@
 #include "core/unicode.h"
 
 #define TO_MAX_WORDS 10
-#define TO_MAX_BYTES 160
+#define TO_MAX_BYTES 160        /* of whom a report goes to */
 
 /* ------------------------------------------------------------ text helpers */
 
@@ -139,23 +139,12 @@ size_t vp_find_deadlines(const vp_patterns *re, const char *text, size_t len,
 
 /* ------------------------------------------------------------ reporting */
 
-/* Words before "báo cáo" that make it a noun ("chế độ báo cáo", "các báo
- * cáo"), words that end a recipient, and words that lead to one. */
-static const char *const noun_before[] = {"độ", "các", "những", "bản", "mẫu", "tại", NULL};
-static const char *const to_stops[] = {
-    "xem", "kết quả", "trước", "theo", "định kỳ", "để", "đồng", "tổng hợp", "thông qua",
-    "qua", "trong", "khi", "về", "tình hình", "tiến độ", "các", "việc", "hàng", "hằng",
-    "giữa", "cuối", "trên", "tại", "những", "nội dung", "kịp thời", "ngay", "chậm", "lên",
-    "biết", "phê", "quyết", "chỉ", "đúng", "bằng", "sau", "vào", "cho", "số", "đối", "với",
-    "hoặc", "hay", "thực hiện", "tham mưu", "làm", "có", "được", "này", "đó", "mỗi",
-    "ngày", NULL};
-static const char *const to_leads[] = {"về", "lên", "gửi", "cho", "tới", "đến", NULL};
-
 /* The end of the agency name that starts at t[s] (a head word matched by
- * VP_RE_RECIPIENT): up to punctuation or a stop word; "và" and a dash go
- * on only before a capital ("Thương binh và Xã hội"). */
-static size_t recipient_end(const char *t, size_t len, size_t s)
+ * VP_RE_RECIPIENT): up to punctuation or a stop word ([recipient-stops]);
+ * "và" and a dash go on only before a capital ("Thương binh và Xã hội"). */
+static size_t recipient_end(const vp_vocab *v, const char *t, size_t len, size_t s)
 {
+    const char *const *to_stops = vp_vocab_list(v, VP_LIST_RECIPIENT_STOPS);
     size_t limit = s + TO_MAX_BYTES < len ? s + TO_MAX_BYTES : len;
     size_t i = s, last = s;
     int words = 0;
@@ -165,7 +154,7 @@ static size_t recipient_end(const char *t, size_t len, size_t s)
             break;
         int n;
         int32_t cp = vp_scan_cp(t, limit, i, &n);
-        if (vp_scan_is_dash(cp)) {
+        if (vp_is_dash(cp)) {
             size_t k = vp_scan_skip_space(t, limit, i + (size_t)n);
             if (!vp_scan_upper_at(t, limit, k))
                 break;
@@ -193,8 +182,8 @@ static size_t recipient_end(const char *t, size_t len, size_t s)
 static const char *const freq_names[] = {NULL, "periodic", "annual", "semiannual",
                                          "quarterly", "monthly"};
 
-size_t vp_find_reporting(const vp_patterns *re, const char *text, size_t len,
-                         vp_reporting *out, size_t max)
+size_t vp_find_reporting(const vp_patterns *re, const vp_vocab *v, const char *text,
+                         size_t len, vp_reporting *out, size_t max)
 {
     size_t n = 0, pos = 0, done_until = 0;
     vp_clauses cl;
@@ -212,7 +201,7 @@ size_t vp_find_reporting(const vp_patterns *re, const char *text, size_t len,
             continue;                       /* "(báo cáo)" in Nơi nhận */
         if (s > 0 && text[s - 1] == '(')
             continue;
-        if (prev_word_is(text, s, noun_before))
+        if (prev_word_is(text, s, vp_vocab_list(v, VP_LIST_REPORT_NOUN_BEFORE)))
             continue;
         if (vp_scan_phrase(text, len, after, "số")) {
             size_t k = vp_scan_skip_space(text, len, vp_scan_phrase(text, len, after, "số"));
@@ -262,9 +251,10 @@ size_t vp_find_reporting(const vp_patterns *re, const char *text, size_t len,
         p = e;
         while (p < ce && vp_match(re, VP_RE_RECIPIENT, text, ce, p, g, 1)) {
             size_t hs = (size_t)g[0];
-            if (vp_scan_skip_space(text, ce, e) == hs || prev_word_is(text, hs, to_leads)) {
+            if (vp_scan_skip_space(text, ce, e) == hs ||
+                prev_word_is(text, hs, vp_vocab_list(v, VP_LIST_RECIPIENT_LEADS))) {
                 r.to_start = hs;
-                r.to_end = recipient_end(text, ce, hs);
+                r.to_end = recipient_end(v, text, ce, hs);
                 break;
             }
             p = (size_t)g[1];

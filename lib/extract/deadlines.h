@@ -5,6 +5,7 @@
 #include <stddef.h>
 #include "vnplan.h"
 #include "core/patterns.h"
+#include "core/vocab.h"
 
 typedef struct vp_deadline {
     size_t start, end;  /* bytes of the phrase in the paragraph           */
@@ -30,6 +31,7 @@ typedef struct vp_reporting {
  * ("trước ngày 15/11" in a 2021 plan is 2021-11-15). */
 size_t vp_find_deadlines(const vp_patterns *re, const char *text, size_t len,
                          const char *doc_date, vp_deadline *out, size_t max);
-size_t vp_find_reporting(const vp_patterns *re, const char *text, size_t len,
-                         vp_reporting *out, size_t max);
+/* Reporting reads its stop lists from `v`. */
+size_t vp_find_reporting(const vp_patterns *re, const vp_vocab *v, const char *text,
+                         size_t len, vp_reporting *out, size_t max);
 #endif

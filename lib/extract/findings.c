@@ -30,6 +30,7 @@ typedef struct gatherer {
     vnplan_plan *p;
     vnplan_document *d;
     const vp_patterns *re;
+    const vp_vocab *v;
     vp_refs *refs;
 } gatherer;
 
@@ -64,7 +65,7 @@ static int scan(gatherer *g, const char *text, long line)
         }
     }
     vp_reporting rp[MAX];
-    n = vp_find_reporting(g->re, text, len, rp, MAX);
+    n = vp_find_reporting(g->re, g->v, text, len, rp, MAX);
     for (size_t i = 0; i < n && i < MAX; i++) {
         if (!vp_grow(p->arena, (void **)&d->reporting, &d->capreporting, d->nreporting,
                      sizeof *d->reporting))
@@ -77,7 +78,7 @@ static int scan(gatherer *g, const char *text, long line)
         x->line = line;
     }
     vp_target tg[MAX];
-    n = vp_find_targets(g->re, text, len, tg, MAX);
+    n = vp_find_targets(g->re, g->v, text, len, tg, MAX);
     for (size_t i = 0; i < n && i < MAX; i++) {
         if (!vp_grow(p->arena, (void **)&d->targets, &d->captargets, d->ntargets,
                      sizeof *d->targets))
@@ -118,9 +119,10 @@ static int store_refs(gatherer *g)
     return 1;
 }
 
-int vp_gather_findings(vnplan_plan *p, vnplan_document *d, const vp_patterns *re)
+int vp_gather_findings(vnplan_plan *p, vnplan_document *d, const vp_patterns *re,
+                       const vp_vocab *v)
 {
-    gatherer g = {p, d, re, vp_refs_new(re, d->fields[VNPLAN_FIELD_DATE])};
+    gatherer g = {p, d, re, v, vp_refs_new(re, v, d->fields[VNPLAN_FIELD_DATE])};
     if (!g.refs)
         return 0;
     int ok = 1;

@@ -5,7 +5,9 @@
 #define VNPLAN_FINDINGS_H
 #include "model/model.h"
 #include "core/patterns.h"
+#include "core/vocab.h"
 
 /* 0 on lack of memory. */
-int vp_gather_findings(vnplan_plan *p, vnplan_document *d, const vp_patterns *re);
+int vp_gather_findings(vnplan_plan *p, vnplan_document *d, const vp_patterns *re,
+                       const vp_vocab *v);
 #endif

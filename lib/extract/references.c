@@ -31,7 +31,11 @@
 #include "extract/scan.h"
 #include "core/unicode.h"
 
-/* Limits: distinct references and warnings per document; words and bytes
+/* The kinds (type words, abbreviations, damaged forms), the councils and the
+ * stop lists are the vocabulary's (core/vocab.h, data/kinds.tsv,
+ * agency-heads.txt, stoplists.txt).
+ *
+ * Limits: distinct references and warnings per document; words and bytes
  * of a title or an issuer. */
 #define VP_REFS_MAX 2048
 #define VP_REFS_WARN_MAX 512
@@ -49,79 +53,15 @@ typedef struct ref_entry {
     unsigned warned;
 } ref_entry;
 
-/* The type words, as they are printed, with the canonical name. */
-static const struct {
-    const char *word;
-    const char *type;
-} type_words[] = {
-    {"Quyết định", "Quyết định"},   {"Nghị định", "Nghị định"},
-    {"Nghị quyết", "Nghị quyết"},   {"Chỉ thị", "Chỉ thị"},
-    {"Kế hoạch", "Kế hoạch"},       {"Thông tư liên tịch", "Thông tư liên tịch"},
-    {"Thông tư", "Thông tư"},       {"Bộ luật", "Bộ luật"},
-    {"Luật", "Luật"},               {"Pháp lệnh", "Pháp lệnh"},
-    {"Công ước", "Công ước"},       {"Chương trình", "Chương trình"},
-    {"Đề án", "Đề án"},             {"Hướng dẫn", "Hướng dẫn"},
-    {"Công văn", "Công văn"},       {"Văn bản", "Văn bản"},
-    {"Thông báo", "Thông báo"},     {"Thông cáo", "Thông cáo"},
-    {"Quy định", "Quy định"},       {"Qui định", "Quy định"},
-    {"Quy chế", "Quy chế"},         {"Kết luận", "Kết luận"},
-    {"Công điện", "Công điện"},     {"Tờ trình", "Tờ trình"},
-    {"Báo cáo", "Báo cáo"},         {"Phương án", "Phương án"},
-    {"Hiệp định", "Hiệp định"},     {"Hiến pháp", "Hiến pháp"},
-    {"Hiến chương", "Hiến chương"}, {"Tuyên bố", "Tuyên bố"},
-};
-#define N_TYPE_WORDS (sizeof type_words / sizeof type_words[0])
-
-/* Type abbreviations of symbols (Nghị định 30/2020/NĐ-CP, Phụ lục III). */
-static const struct {
-    const char *abbr;
-    const char *type;
-} abbrs[] = {
-    {"NQ", "Nghị quyết"},  {"QĐ", "Quyết định"},   {"NĐ", "Nghị định"},
-    {"CT", "Chỉ thị"},     {"TT", "Thông tư"},     {"TTLT", "Thông tư liên tịch"},
-    {"KH", "Kế hoạch"},    {"CTr", "Chương trình"}, {"ĐA", "Đề án"},
-    {"HD", "Hướng dẫn"},   {"TB", "Thông báo"},    {"TC", "Thông cáo"},
-    {"QC", "Quy chế"},     {"QyĐ", "Quy định"},    {"KL", "Kết luận"},
-    {"CĐ", "Công điện"},   {"BC", "Báo cáo"},      {"TTr", "Tờ trình"},
-    {"PA", "Phương án"},
-};
-
-/* Symbol parts that OCR damages in only one way: the whole part is
- * replaced.  "QD" has no other reading among the abbreviations. */
-static const struct {
-    const char *bad, *good;
-} repairs[] = {
-    {"QDD", "QĐ"}, {"QD", "QĐ"}, {"NDD", "NĐ"}, {"ND", "NĐ"}, {"HDND", "HĐND"},
-};
-
-/* Words that end an issuer ("của Thủ tướng Chính phủ về ...") or a title
- * ("Luật Người khuyết tật nhằm ..."). */
-static const char *const issuer_stops[] = {
-    "về", "phê duyệt", "ban hành", "quy định", "khóa", "khoá", "ngày", "thực hiện",
-    "hướng dẫn", "tại", "theo", "đã", "để", "nhằm", "v/v", "trong", "đối với", "giai đoạn",
-    "năm", "số", "là", "đến", "kèm", "được", "trên", "tổ chức", "triển khai", "sửa đổi",
-    "nay", "trước", "sau", "đang", "có", "từ", "cho", "mà", "tầm nhìn", NULL};
-static const char *const title_stops[] = {
-    "và", "nhằm", "theo", "để", "đã", "được", "đối với", "trên", "tại", "thì", "là",
-    "nhưng", "hoặc", "cũng", "số", "ngày", "do", "trong", "khi", "mà", "này", "đó",
-    "có hiệu lực", "sửa đổi", "quy định", "hướng dẫn", "ban hành", "đến", "từ", "cho",
-    "vào", "gồm", "như", "với các", NULL};
-/* A titled match is generic, not a citation, after these words ("các Công
- * ước quốc tế") or before these ("Luật sư", "Luật pháp", "Luật này"). */
-static const char *const plural_words[] = {"các", "những", "mọi", "nhiều", "số", NULL};
-static const char *const not_titles[] = {
-    "sư", "pháp", "lệ", "gia", "này", "đó", "định", "hiện hành", "liên quan", "trên",
-    "số", "mới", "và", "hoặc", NULL};
-
 struct vp_refs {
     const vp_patterns *re;
+    const vp_vocab *v;          /* kinds, abbreviations, stop lists          */
     char doc_date[11];          /* "" when unknown */
     int doc_year;
     ref_entry **refs;           /* pointers, so vp_refs_at stays valid   */
     size_t n, cap;
     vp_finding_warning *warns;
     size_t nw, capw;
-    char *type_keys[N_TYPE_WORDS];  /* folded type words */
 };
 
 /* What one citation in the text says; the strings are borrowed. */
@@ -216,30 +156,21 @@ void vp_refs_free(vp_refs *r)
     for (size_t i = 0; i < r->nw; i++)
         free(r->warns[i].message);
     free(r->warns);
-    for (size_t i = 0; i < N_TYPE_WORDS; i++)
-        free(r->type_keys[i]);
     free(r);
 }
 
-vp_refs *vp_refs_new(const vp_patterns *re, const char *doc_date)
+vp_refs *vp_refs_new(const vp_patterns *re, const vp_vocab *v, const char *doc_date)
 {
     vp_refs *r = calloc(1, sizeof *r);
     if (!r)
-        goto fail;
+        return NULL;
     r->re = re;
+    r->v = v;
     if (doc_date && strlen(doc_date) == 10 && doc_date[4] == '-' && doc_date[7] == '-') {
         memcpy(r->doc_date, doc_date, 10);
         r->doc_year = vp_scan_digits(doc_date, 0, 4);
     }
-    for (size_t i = 0; i < N_TYPE_WORDS; i++) {
-        r->type_keys[i] = vp_fold(type_words[i].word, strlen(type_words[i].word), 0, NULL);
-        if (!r->type_keys[i])
-            goto fail;
-    }
     return r;
-fail:
-    vp_refs_free(r);
-    return NULL;
 }
 
 size_t vp_refs_count(const vp_refs *r)
@@ -472,23 +403,7 @@ static int record(vp_refs *r, const mention *m)
 
 static const char *canonical_type(const vp_refs *r, const char *t, size_t s, size_t e)
 {
-    const char *type = NULL;
-    char *key = vp_fold(t + s, e - s, 0, NULL);
-    if (!key)
-        return NULL;
-    for (size_t i = 0; i < N_TYPE_WORDS && !type; i++)
-        if (strcmp(key, r->type_keys[i]) == 0)
-            type = type_words[i].type;
-    free(key);
-    return type ? type : "Văn bản";
-}
-
-static const char *abbr_type(const char *abbr)
-{
-    for (size_t i = 0; i < sizeof abbrs / sizeof abbrs[0]; i++)
-        if (strcmp(abbrs[i].abbr, abbr) == 0)
-            return abbrs[i].type;
-    return NULL;
+    return vp_vocab_cited_type(r->v, t + s, e - s);
 }
 
 /* Normalises a number as printed: white space removed, dashes made "-",
@@ -496,8 +411,9 @@ static const char *abbr_type(const char *abbr)
  * beyond spacing changed, the year in the symbol, the type the first
  * letter part (the abbreviation) stands for, and whether there is a
  * symbol at all. */
-static char *normalise_number(const char *t, size_t s, size_t e, int *repaired, int *sym_year,
-                              const char **atype, int *has_symbol)
+static char *normalise_number(const vp_refs *r, const char *t, size_t s, size_t e,
+                              int *repaired, int *sym_year, const char **atype,
+                              int *has_symbol)
 {
     vp_buf compact, out;
     vp_buf_init(&compact);
@@ -509,12 +425,12 @@ static char *normalise_number(const char *t, size_t s, size_t e, int *repaired, 
     *has_symbol = 0;
     for (size_t i = s; i < e;) {
         unsigned char c = (unsigned char)t[i];
+        int n;
         if (vp_scan_is_space((char)c)) {
             i++;
-        } else if (c == 0xE2 && i + 2 < e && (unsigned char)t[i + 1] == 0x80 &&
-                   ((unsigned char)t[i + 2] == 0x93 || (unsigned char)t[i + 2] == 0x94)) {
-            vp_buf_putc(&compact, '-');     /* en or em dash */
-            i += 3;
+        } else if (c >= 0x80 && vp_is_dash(vp_scan_cp(t, e, i, &n))) {
+            vp_buf_putc(&compact, '-');     /* any dash */
+            i += (size_t)n;
         } else if (c == 0xC3 && i + 1 < e && (unsigned char)t[i + 1] == 0x90) {
             vp_buf_puts(&compact, "Đ");     /* Ð, the Icelandic eth */
             *repaired = 1;
@@ -541,14 +457,13 @@ static char *normalise_number(const char *t, size_t s, size_t e, int *repaired, 
             *has_symbol = 1;
             if (wl == 4 && word[0] >= '0' && word[0] <= '9' && !*sym_year && part == 1)
                 *sym_year = vp_scan_digits(word, 0, 4);
-            for (size_t k = 0; k < sizeof repairs / sizeof repairs[0]; k++)
-                if (strcmp(word, repairs[k].bad) == 0) {
-                    snprintf(word, sizeof word, "%s", repairs[k].good);
-                    *repaired = 1;
-                    break;
-                }
+            const char *good = vp_vocab_repair(r->v, word);
+            if (good) {
+                snprintf(word, sizeof word, "%s", good);
+                *repaired = 1;
+            }
             if (!*atype && !(word[0] >= '0' && word[0] <= '9')) {
-                *atype = abbr_type(word);
+                *atype = vp_vocab_abbr_type(r->v, word);
                 if (!*atype)
                     *atype = "";    /* first letter part decides */
             }
@@ -614,7 +529,7 @@ static char *read_issuer(const vp_refs *r, const char *t, size_t len, size_t at,
             break;
         int n;
         int32_t cp = vp_scan_cp(t, limit, i, &n);
-        if (vp_scan_is_dash(cp)) {
+        if (vp_is_dash(cp)) {
             /* "Lao động – Thương binh": a dash between words continues */
             size_t k = vp_scan_skip_space(t, limit, i + (size_t)n);
             while (k < limit && t[k] == '-')
@@ -627,16 +542,16 @@ static char *read_issuer(const vp_refs *r, const char *t, size_t len, size_t at,
         }
         if (!vp_scan_is_word_cp(cp))
             break;
-        if (vp_scan_any_phrase(t, limit, i, issuer_stops))
+        if (vp_scan_any_phrase(t, limit, i, vp_vocab_list(r->v, VP_LIST_ISSUER_STOPS)))
             break;
-        size_t e;
+        size_t e = 0;
         const char *abbr = NULL;
-        if ((e = vp_scan_phrase(t, limit, i, "ủy ban nhân dân")) ||
-            (e = vp_scan_phrase(t, limit, i, "uỷ ban nhân dân")))
-            abbr = "UBND";
-        else if ((e = vp_scan_phrase(t, limit, i, "hội đồng nhân dân")))
-            abbr = "HĐND";
-        else
+        for (size_t c = 0; !abbr && c < vp_vocab_council_count(r->v); c++) {
+            const vp_council *cn = vp_vocab_council_at(r->v, c);
+            if ((e = vp_scan_any_phrase(t, limit, i, cn->names)))
+                abbr = cn->abbr;        /* "Ủy ban nhân dân" → "UBND" */
+        }
+        if (!abbr)
             e = word_end(t, limit, i);
         if (vp_scan_phrase(t, limit, i, "và")) {
             /* "Thương binh và Xã hội" continues, "... và các" does not */
@@ -693,7 +608,8 @@ static size_t numbered(vp_refs *r, const char *t, size_t len, size_t ns, size_t 
     size_t end = ne, ret = 0;
     char *number = NULL, *raw = NULL, *issuer = NULL;
     int has_symbol, oom = 0;
-    number = normalise_number(t, ns, ne, &m.repaired, &m.sym_year, &m.abbr_type, &has_symbol);
+    number = normalise_number(r, t, ns, ne, &m.repaired, &m.sym_year, &m.abbr_type,
+                              &has_symbol);
     raw = malloc(ne - ns + 1);
     if (!number || !raw)
         goto done;
@@ -706,7 +622,7 @@ static size_t numbered(vp_refs *r, const char *t, size_t len, size_t ns, size_t 
         ret = ne;                   /* "Chương trình 135": not a citation */
         goto done;
     }
-    m.type = type ? type : (m.abbr_type ? m.abbr_type : "Văn bản");
+    m.type = type ? type : (m.abbr_type ? m.abbr_type : vp_vocab_generic_type(r->v));
     m.number = number;
     m.raw = raw;
     m.line = line;
@@ -741,8 +657,9 @@ static size_t titled(vp_refs *r, const char *t, size_t len, size_t ts, size_t te
     vp_buf b;
     vp_buf_init(&b);
     if (vp_scan_prev_word(t, ts, &ws, &we)) {
-        for (size_t k = 0; plural_words[k]; k++)
-            if (vp_scan_phrase(t, we, ws, plural_words[k]) == we) {
+        const char *const *generic = vp_vocab_list(r->v, VP_LIST_GENERIC_BEFORE);
+        for (size_t k = 0; generic[k]; k++)
+            if (vp_scan_phrase(t, we, ws, generic[k]) == we) {
                 ret = te;
                 goto done;
             }
@@ -757,12 +674,13 @@ static size_t titled(vp_refs *r, const char *t, size_t len, size_t ts, size_t te
         int n;
         if (!vp_scan_is_word_cp(vp_scan_cp(t, limit, i, &n)))
             break;
-        if (words == 0 && (vp_scan_any_phrase(t, limit, i, not_titles) ||
+        if (words == 0 && (vp_scan_any_phrase(t, limit, i,
+                                              vp_vocab_list(r->v, VP_LIST_NOT_TITLES)) ||
                            (t[i] >= '0' && t[i] <= '9'))) {
             ret = te;
             goto done;
         }
-        if (vp_scan_any_phrase(t, limit, i, title_stops)) {
+        if (vp_scan_any_phrase(t, limit, i, vp_vocab_list(r->v, VP_LIST_TITLE_STOPS))) {
             stop_so = vp_scan_phrase(t, limit, i, "số") != 0;
             break;
         }
@@ -804,7 +722,7 @@ static size_t titled(vp_refs *r, const char *t, size_t len, size_t ts, size_t te
         (size_t)g[0] == last) {
         /* "Luật Trẻ em số 102/2016/QH13": the title with its number */
         int has_symbol, oom = 0;
-        num = normalise_number(t, (size_t)g[2], (size_t)g[3], &m.repaired, &m.sym_year,
+        num = normalise_number(r, t, (size_t)g[2], (size_t)g[3], &m.repaired, &m.sym_year,
                                &m.abbr_type, &has_symbol);
         if (!num)
             goto done;

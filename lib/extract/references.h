@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include "vnplan.h"
 #include "core/patterns.h"
+#include "core/vocab.h"
 
 typedef struct vp_reference {
     char *type;        /* "Quyết định", "Nghị định", "Nghị quyết", "Chỉ thị",
@@ -28,9 +29,10 @@ typedef struct vp_finding_warning {
 } vp_finding_warning;
 
 /* A document's references, gathered paragraph by paragraph.  `doc_date`
- * (ISO or NULL) lets impossible years be flagged. */
+ * (ISO or NULL) lets impossible years be flagged; the kinds and the stop
+ * lists come from `v`. */
 typedef struct vp_refs vp_refs;
-vp_refs *vp_refs_new(const vp_patterns *re, const char *doc_date);
+vp_refs *vp_refs_new(const vp_patterns *re, const vp_vocab *v, const char *doc_date);
 void vp_refs_free(vp_refs *r);
 /* Scan one paragraph; 0 only on lack of memory. */
 int vp_refs_scan(vp_refs *r, const char *text, size_t len, long line);

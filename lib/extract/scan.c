@@ -12,7 +12,7 @@
 
 int vp_scan_is_space(char c)
 {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+    return (unsigned char)c < 0x80 && vp_is_white((unsigned char)c);
 }
 
 size_t vp_scan_skip_space(const char *t, size_t len, size_t i)
@@ -32,11 +32,6 @@ int32_t vp_scan_cp(const char *t, size_t len, size_t i, int *n)
 int vp_scan_is_word_cp(int32_t cp)
 {
     return (cp >= '0' && cp <= '9') || vp_is_letter(cp);
-}
-
-int vp_scan_is_dash(int32_t cp)
-{
-    return cp == '-' || cp == 0x2013 || cp == 0x2014;
 }
 
 int vp_scan_upper_at(const char *t, size_t len, size_t i)

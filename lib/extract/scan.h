@@ -8,7 +8,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* ASCII white space (the extractors' texts have no other). */
+/* White space (vp_is_white) of one byte: the extractors read paragraphs
+ * byte by byte, and the spaces they meet are ASCII. */
 int vp_scan_is_space(char c);
 /* The first offset from i that is not white space (len when none). */
 size_t vp_scan_skip_space(const char *t, size_t len, size_t i);
@@ -17,8 +18,6 @@ size_t vp_scan_skip_space(const char *t, size_t len, size_t i);
 int32_t vp_scan_cp(const char *t, size_t len, size_t i, int *n);
 /* A letter or an ASCII digit: what words are made of. */
 int vp_scan_is_word_cp(int32_t cp);
-/* "-", "–" or "—". */
-int vp_scan_is_dash(int32_t cp);
 /* An upper-case letter at t[i] (0 when i >= len). */
 int vp_scan_upper_at(const char *t, size_t len, size_t i);
 /* The end of the word (letters and digits) at t[i]. */

@@ -39,26 +39,6 @@ static int is_year_word(const char *t, size_t s, size_t e)
     return t[s] == '1' || t[s] == '2';
 }
 
-/* Heads of indicators, longest first so that "chỉ số" is not read as "số". */
-static const char *const heads[] = {
-    "tỷ lệ", "tỉ lệ", "chỉ số", "số lượng", "tổng số", "độ che phủ", "tốc độ", "thu nhập",
-    "tuổi thọ", "diện tích", "số", "mức", NULL};
-/* Dropped from the end of an indicator found before the value. */
-static const char *const trailing[] = {
-    "giảm", "tăng", "đạt", "còn", "lên", "xuống", "ở", "bằng", "khoảng", "là", "chiếm",
-    "trên", "dưới", "hơn", "phấn đấu", "có", "được", "mức", "ít nhất", "tối thiểu", NULL};
-/* A value followed by one of these does not quantify the next words. */
-static const char *const not_after[] = {
-    "so", "trở", "trên", "năm", "mỗi", "một", "vào", "đến", "trong", "của", "và", "hoặc",
-    "theo", "từ", "tại", NULL};
-/* The end of an indicator found after the value. */
-static const char *const after_stops[] = {
-    "làm", "có", "được", "đạt", "tham gia", "thực hiện", "là", "trong", "đến", "theo",
-    "sử dụng", "bằng", "trở lên", "so với", "không", "hoàn thành", "tiếp cận", "biết",
-    "đã", "sẽ", "phải", "nhằm", "để", "trên", "tại", "của", "và", "đều", "cần", "với",
-    "vào", "từ", "năm", "ở", "đang", "thuộc", "tham", NULL};
-static const char *const year_leads[] = {"đến", "vào", "trong", NULL};
-
 /* Copies t[s..e) into v without white space, dashes as "-", after an
  * optional qualifier ("trên 90%"). */
 static void make_value(char v[32], const char *t, size_t qs, size_t qe, size_t s, size_t e)
@@ -77,12 +57,12 @@ static void make_value(char v[32], const char *t, size_t qs, size_t qe, size_t s
     }
     for (size_t i = s; i < e && o < 31;) {
         unsigned char c = (unsigned char)t[i];
+        int n;
         if (vp_scan_is_space((char)c)) {
             i++;
-        } else if (c == 0xE2 && i + 2 < e && (unsigned char)t[i + 1] == 0x80 &&
-                   (unsigned char)t[i + 2] == 0x93) {
+        } else if (c >= 0x80 && vp_is_dash(vp_scan_cp(t, e, i, &n))) {
             v[o++] = '-';
-            i += 3;
+            i += (size_t)n;
         } else {
             /* copy a whole UTF-8 sequence or nothing */
             size_t k = 1;
@@ -99,12 +79,14 @@ static void make_value(char v[32], const char *t, size_t qs, size_t qe, size_t s
 }
 
 /* The indicator after the value (rule 1); 0 if none. */
-static int indicator_after(const char *t, size_t ce, size_t ve, size_t *is, size_t *ie)
+static int indicator_after(const vp_vocab *v, const char *t, size_t ce, size_t ve, size_t *is,
+                           size_t *ie)
 {
+    const char *const *after_stops = vp_vocab_list(v, VP_LIST_INDICATOR_STOPS);
     size_t i = vp_scan_skip_space(t, ce, ve);
     int n;
     if (i >= ce || !vp_is_letter(vp_scan_cp(t, ce, i, &n)) ||
-        vp_scan_any_phrase(t, ce, i, not_after))
+        vp_scan_any_phrase(t, ce, i, vp_vocab_list(v, VP_LIST_VALUE_NOT_BEFORE)))
         return 0;
     size_t start = i, last = i;
     int words = 0;
@@ -130,8 +112,11 @@ static int indicator_after(const char *t, size_t ce, size_t ve, size_t *is, size
 }
 
 /* The indicator before t[end] within t[from..end) (rule 2); 0 if none. */
-static int indicator_before(const char *t, size_t from, size_t end, size_t *is, size_t *ie)
+static int indicator_before(const vp_vocab *v, const char *t, size_t from, size_t end,
+                            size_t *is, size_t *ie)
 {
+    const char *const *heads = vp_vocab_list(v, VP_LIST_INDICATOR_HEADS);
+    const char *const *trailing = vp_vocab_list(v, VP_LIST_INDICATOR_TRAILING);
     size_t ws[WINDOW_WORDS], we[WINDOW_WORDS];
     int nw = 0, head = -1;
     size_t i = from;
@@ -192,9 +177,10 @@ static int indicator_before(const char *t, size_t from, size_t end, size_t *is, 
 
 /* "năm 2025": the last one in t[from..end), or the first after "đến",
  * "vào", "trong" in t[from2..end2); 0 if none. */
-static int find_year(const vp_patterns *re, const char *t, size_t from, size_t end,
-                     size_t from2, size_t end2)
+static int find_year(const vp_patterns *re, const vp_vocab *v, const char *t, size_t from,
+                     size_t end, size_t from2, size_t end2)
 {
+    const char *const *year_leads = vp_vocab_list(v, VP_LIST_YEAR_LEADS);
     long g[4];
     int year = 0;
     size_t p = from;
@@ -220,8 +206,8 @@ static int find_year(const vp_patterns *re, const char *t, size_t from, size_t e
     return 0;
 }
 
-size_t vp_find_targets(const vp_patterns *re, const char *text, size_t len,
-                       vp_target *out, size_t max)
+size_t vp_find_targets(const vp_patterns *re, const vp_vocab *v, const char *text,
+                       size_t len, vp_target *out, size_t max)
 {
     size_t n = 0, pos = 0;
     vp_clauses cl;
@@ -265,11 +251,11 @@ size_t vp_find_targets(const vp_patterns *re, const char *text, size_t len,
         size_t from = before_end > TARGET_WINDOW ? before_end - TARGET_WINDOW : 0;
         if (from < seg)
             from = seg;
-        if (!indicator_after(text, ce, ve, &t.ind_start, &t.ind_end) &&
-            !indicator_before(text, from, before_end, &t.ind_start, &t.ind_end))
+        if (!indicator_after(v, text, ce, ve, &t.ind_start, &t.ind_end) &&
+            !indicator_before(v, text, from, before_end, &t.ind_start, &t.ind_end))
             t.ind_start = t.ind_end = 0;
         size_t end2 = ve + 120 < ce ? ve + 120 : ce;
-        t.year = find_year(re, text, from, before_end, ve, end2);
+        t.year = find_year(re, v, text, from, before_end, ve, end2);
         out[n++] = t;
     }
     return n;

@@ -5,6 +5,7 @@
 #include <stddef.h>
 #include "vnplan.h"
 #include "core/patterns.h"
+#include "core/vocab.h"
 
 typedef struct vp_target {
     size_t start, end;      /* the sentence clause holding the target      */
@@ -13,7 +14,8 @@ typedef struct vp_target {
     int year;               /* 2025, or 0                                  */
 } vp_target;
 
-/* Scans one paragraph and stores at most `max` targets; returns the count. */
-size_t vp_find_targets(const vp_patterns *re, const char *text, size_t len,
-                       vp_target *out, size_t max);
+/* Scans one paragraph and stores at most `max` targets; returns the count.
+ * The words that begin and end indicators come from `v`. */
+size_t vp_find_targets(const vp_patterns *re, const vp_vocab *v, const char *text,
+                       size_t len, vp_target *out, size_t max);
 #endif

@@ -16,6 +16,7 @@
 #include "core/buf.h"
 #include "extract/tasks.h"
 #include "core/unicode.h"
+#include "core/words.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -52,6 +53,7 @@ typedef struct role_set {
     vp_agency_match m[3][MAX_ROLE];   /* spans into `text` */
     size_t n[3];
     const char *text;                 /* the text the spans point into */
+    const char *const *fillers;       /* what may separate two names    */
     int own;                          /* roles found in the task itself */
 } role_set;
 
@@ -81,11 +83,10 @@ static size_t skip_space(const char *s, size_t len, size_t at)
 }
 
 /* Is the text between two names only a list separator ("," "và" ";"),
- * perhaps with a qualifier such as "có liên quan"? */
-static int is_separator(const char *s, size_t from, size_t to)
+ * perhaps with a qualifier such as "có liên quan" ([list-fillers], matched
+ * as printed; one that ends in a letter ends at a word boundary)? */
+static int is_separator(const char *const *fillers, const char *s, size_t from, size_t to)
 {
-    static const char *const fillers[] = {"có liên quan", "liên quan", "trong tỉnh", "cấp tỉnh",
-                                          "của tỉnh", "các", "và", "cùng", ",", ";", "&"};
     size_t i = from;
     int words = 0;
     while (i < to) {
@@ -94,16 +95,17 @@ static int is_separator(const char *s, size_t from, size_t to)
             continue;
         }
         size_t k;
-        for (k = 0; k < sizeof fillers / sizeof *fillers; k++) {
+        for (k = 0; fillers[k]; k++) {
             size_t fl = strlen(fillers[k]);
+            unsigned char last = (unsigned char)fillers[k][fl - 1];
             if (i + fl <= to && memcmp(s + i, fillers[k], fl) == 0 &&
-                (i + fl == to || s[i + fl] == ' ' || s[i + fl] == ',' || fillers[k][0] == ',' ||
-                 fillers[k][0] == ';')) {
+                (i + fl == to || s[i + fl] == ' ' || s[i + fl] == ',' ||
+                 !(last >= 0x80 || vp_word_ascii(last)))) {
                 i += fl;
                 break;
             }
         }
-        if (k == sizeof fillers / sizeof *fillers)
+        if (!fillers[k])
             return 0;
         if (++words > 6)
             return 0;
@@ -118,7 +120,7 @@ static size_t take_chain(role_set *r, int role, const char *s, const vp_agency_m
 {
     size_t i = k;
     for (; i < nm; i++) {
-        if (i > k && !is_separator(s, m[i - 1].end, m[i].start))
+        if (i > k && !is_separator(r->fillers, s, m[i - 1].end, m[i].start))
             break;
         if (r->n[role] < MAX_ROLE)
             r->m[role][r->n[role]++] = m[i];
@@ -177,7 +179,8 @@ static void find_coordinate(role_set *r, const char *s, size_t to, const vp_agen
 /* Roles stated in text[0..len): subject (lead or requested) and
  * coordinators.  Returns the byte where the subject chain ended (0 when
  * the text has no subject). */
-static size_t parse_roles(const vp_gazetteer *g, const char *text, size_t len, role_set *r)
+static size_t parse_roles(const vp_gazetteer *g, const char *const *fillers, const char *text,
+                          size_t len, role_set *r)
 {
     vp_agency_match m[MAX_MATCHES];
     size_t nm = vp_agencies_find(g, text, len, m, MAX_MATCHES);
@@ -185,6 +188,7 @@ static size_t parse_roles(const vp_gazetteer *g, const char *text, size_t len, r
         nm = MAX_MATCHES;
     memset(r->n, 0, sizeof r->n);
     r->text = text;
+    r->fillers = fillers;
     r->own = 0;
     size_t at = skip_space(text, len, 0);
     int role = VNPLAN_ROLE_LEAD;
@@ -290,6 +294,7 @@ typedef struct builder {
     vnplan_document *d;
     const vp_gazetteer *g;
     const vp_patterns *re;
+    const char *const *fillers;     /* [list-fillers] of the vocabulary */
     const char *as_of;
     vp_buf text;            /* the open task's text */
     vnplan_task *open;      /* the open task, or NULL */
@@ -380,7 +385,7 @@ static int do_section(builder *b, const vnplan_section *s, const context *inheri
     context sctx = *inherited;
     role_set r;
     size_t hl = strlen(s->heading);
-    size_t subj = parse_roles(b->g, s->heading, hl, &r);
+    size_t subj = parse_roles(b->g, b->fillers, s->heading, hl, &r);
     int heading_task = 0;
     if (r.own && (only_agencies(s->heading, hl, &r) || is_intro(s->heading, hl, subj))) {
         sctx.roles = r;
@@ -421,7 +426,7 @@ static int do_section(builder *b, const vnplan_section *s, const context *inheri
             intro_level = 0;
         }
         size_t tl = strlen(pa->text);
-        size_t sj = parse_roles(b->g, pa->text, tl, &r);
+        size_t sj = parse_roles(b->g, b->fillers, pa->text, tl, &r);
         if (is_intro(pa->text, tl, sj)) {
             if (!close_task(b))
                 return 0;
@@ -456,8 +461,65 @@ static int do_section(builder *b, const vnplan_section *s, const context *inheri
     return close_task(b);
 }
 
+/* ------------------------------------------------- the document's agencies */
+
+char *vp_agency_key(const vp_agency_ref *a)
+{
+    return a->agency ? strdup(a->agency->id) : vp_fold(a->name, strlen(a->name), 0, NULL);
+}
+
+/* d->agencies: every agency the tasks and duties name, once, tasks first. */
+static int group_agencies(vnplan_plan *p, vnplan_document *d)
+{
+    for (int part = 0; part < 2; part++)
+        for (size_t i = 0; i < d->ntasks[part]; i++) {
+            const vnplan_task *t = &d->tasks[part][i];
+            for (int r = 0; r < 3; r++)
+                for (size_t k = 0; k < t->nroles[r]; k++) {
+                    const vp_agency_ref *a = &t->roles[r][k];
+                    char *key = vp_agency_key(a);
+                    if (!key)
+                        return 0;
+                    vp_doc_agency *e = NULL;
+                    for (size_t j = 0; j < d->nagencies && !e; j++)
+                        if (!d->agencies[j].agency == !a->agency &&
+                            strcmp(d->agencies[j].key, key) == 0)
+                            e = &d->agencies[j];
+                    if (!e) {
+                        if (!vp_grow(p->arena, (void **)&d->agencies, &d->capagencies,
+                                     d->nagencies, sizeof *d->agencies)) {
+                            free(key);
+                            return 0;
+                        }
+                        e = &d->agencies[d->nagencies];
+                        memset(e, 0, sizeof *e);
+                        e->agency = a->agency;
+                        e->key = vp_strdup(p->arena, key);
+                        e->label = a->agency ? a->agency->label : a->name;
+                        if (!e->key) {
+                            free(key);
+                            return 0;
+                        }
+                        d->nagencies++;
+                    }
+                    free(key);
+                    size_t n = 0;
+                    while (n < e->nnames && strcmp(e->names[n], a->name) != 0)
+                        n++;
+                    if (n == e->nnames) {
+                        if (!vp_grow(p->arena, (void **)&e->names, &e->capnames, e->nnames,
+                                     sizeof *e->names))
+                            return 0;
+                        e->names[e->nnames++] = a->name;
+                    }
+                    e->roles[r]++;
+                }
+        }
+    return 1;
+}
+
 int vp_extract_tasks(vnplan_plan *p, vnplan_document *d, const vp_gazetteer *g,
-                     const vp_patterns *re, const char *as_of)
+                     const vp_patterns *re, const vp_vocab *v, const char *as_of)
 {
     builder b;
     memset(&b, 0, sizeof b);
@@ -465,6 +527,7 @@ int vp_extract_tasks(vnplan_plan *p, vnplan_document *d, const vp_gazetteer *g,
     b.d = d;
     b.g = g;
     b.re = re;
+    b.fillers = vp_vocab_list(v, VP_LIST_LIST_FILLERS);
     b.as_of = as_of;
     vp_buf_init(&b.text);
     int ok = 1;
@@ -487,7 +550,7 @@ int vp_extract_tasks(vnplan_plan *p, vnplan_document *d, const vp_gazetteer *g,
             /* the context this section hands to its children */
             role_set r;
             size_t hl = strlen(s->heading);
-            size_t sj = parse_roles(g, s->heading, hl, &r);
+            size_t sj = parse_roles(g, b.fillers, s->heading, hl, &r);
             stack[lvl + 1] = stack[lvl];
             if (r.own && (only_agencies(s->heading, hl, &r) || is_intro(s->heading, hl, sj) ||
                           has_items(s))) {
@@ -498,5 +561,5 @@ int vp_extract_tasks(vnplan_plan *p, vnplan_document *d, const vp_gazetteer *g,
         }
     }
     vp_buf_free(&b.text);
-    return ok;
+    return ok && group_agencies(p, d);
 }

@@ -4,6 +4,7 @@
 #include "config.h"
 #include "model/model.h"
 #include "core/arena.h"
+#include "core/data.h"
 #include "extract/agencies.h"
 #include "compare/framework.h"
 #include "core/buf.h"
@@ -22,18 +23,28 @@ vnplan_plan *vp_plan_new(void)
         free(p);
         return NULL;
     }
+    atomic_init(&p->refs, 1);
+    return p;
+}
+
+/* The tree is immutable once parsed: only the count changes, atomically,
+ * so a plan can be compared in several threads at once. */
+vnplan_plan *vp_plan_retain(const vnplan_plan *plan)
+{
+    vnplan_plan *p = (vnplan_plan *)plan;
+    if (p)
+        atomic_fetch_add_explicit(&p->refs, 1, memory_order_relaxed);
     return p;
 }
 
 void vnplan_plan_free(vnplan_plan *plan)
 {
-    if (!plan)
+    if (!plan || atomic_fetch_sub_explicit(&plan->refs, 1, memory_order_acq_rel) != 1)
         return;
     vp_arena_free(plan->arena);
-    vnplan_options_free(plan->own_options);
+    vp_data_release(plan->data);
     free(plan);
 }
-
 vnplan_document *vp_plan_add_document(vnplan_plan *p)
 {
     if (!vp_grow(p->arena, (void **)&p->docs, &p->capdocs, p->ndocs, sizeof *p->docs))

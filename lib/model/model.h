@@ -3,6 +3,7 @@
  * whole tree is released at once, without walking it. */
 #ifndef VNPLAN_MODEL_H
 #define VNPLAN_MODEL_H
+#include <stdatomic.h>
 #include <stddef.h>
 #include "vnplan.h"
 
@@ -89,6 +90,19 @@ typedef struct vp_doc_target {
     long line;
 } vp_doc_target;
 
+/* An agency a document's tasks and duties name, once: the same one by its
+ * gazetteer id, else by the folded printed name (vp_agency_key).  planparse
+ * lists these and plandiff matches the two plans' lists, so both group by
+ * one rule. */
+typedef struct vp_doc_agency {
+    const struct vp_agency *agency; /* the gazetteer's entry, or NULL */
+    const char *key;                /* its id, or the folded printed name */
+    const char *label;              /* canonical name, or as first printed */
+    const char **names;             /* every printed spelling, each once */
+    size_t nnames, capnames;
+    int roles[3];                   /* times named, by vnplan_role */
+} vp_doc_agency;
+
 struct vnplan_document {
     const char *framework;          /* id of the framework classified by */
     const char **implements;        /* framework decisions it cites */
@@ -103,6 +117,8 @@ struct vnplan_document {
     size_t nreporting, capreporting;
     vp_doc_target *targets;
     size_t ntargets, captargets;
+    vp_doc_agency *agencies;        /* in order of first appearance */
+    size_t nagencies, capagencies;
     const char *fields[VNPLAN_FIELD__COUNT];
     long line, last_line;
     const char **recipients;
@@ -129,13 +145,16 @@ struct vnplan_plan {
     size_t ndocs, capdocs;
     vp_warning *warnings;
     size_t nwarn, capwarn;
-    /* Options the library made for a caller who passed none: the plan
-     * points into their data (agencies, framework categories), so they
-     * live as long as the plan. */
-    vnplan_options *own_options;
+    /* The loaded data the plan points into (agencies, framework
+     * categories): held as long as the plan. */
+    struct vp_data *data;
+    /* vnplan_plan_free drops the caller's reference; a comparison holds
+     * one too, so plan and diff may be freed in either order. */
+    atomic_size_t refs;
 };
 
 vnplan_plan *vp_plan_new(void);
+vnplan_plan *vp_plan_retain(const vnplan_plan *p);   /* one more reference */
 vnplan_document *vp_plan_add_document(vnplan_plan *p);
 int vp_plan_warn(vnplan_plan *p, long line, const char *code, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));

@@ -32,28 +32,26 @@ typedef struct src_line {
 
 static int is_blank(const char *s, size_t len)
 {
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c == ' ' || c == '\t' || c == '\f' || c == '\v' || c == '\r')
-            continue;
-        if (c == 0xC2 && i + 1 < len && (unsigned char)s[i + 1] == 0xA0) {
-            i++;
-            continue;
-        }
-        return 0;
-    }
+    for (size_t i = 0, n; i < len; i += n)
+        if (!(n = (size_t)vp_white_at(s, len, i, 1)))
+            return 0;
     return 1;
 }
 
 static void trim(const char **s, size_t *len)
 {
-    while (*len && ((*s)[0] == ' ' || (*s)[0] == '\t' || (*s)[0] == '\f')) {
-        (*s)++;
-        (*len)--;
+    for (size_t n; *len && (n = (size_t)vp_white_at(*s, *len, 0, 1));) {
+        *s += n;
+        *len -= n;
     }
-    while (*len && ((*s)[*len - 1] == ' ' || (*s)[*len - 1] == '\t' ||
-                    (*s)[*len - 1] == '\f'))
-        (*len)--;
+    while (*len) {
+        size_t k = *len - 1;    /* the start of the last character */
+        while (k > 0 && ((unsigned char)(*s)[k] & 0xC0) == 0x80)
+            k--;
+        if (!vp_white_at(*s, *len, k, 1))
+            break;
+        *len = k;
+    }
 }
 
 /* Split into lines; a form feed marks the line where the new page
@@ -321,13 +319,10 @@ static int ends_with_hard_break(const char *s, size_t len)
     return 0;
 }
 
-static int is_space_at(const char *s, size_t len, size_t i)
+/* The bytes of the white space at s[i]; the end of the text counts as one. */
+static size_t is_space_at(const char *s, size_t len, size_t i)
 {
-    if (i >= len)
-        return 1;
-    unsigned char c = (unsigned char)s[i];
-    return c == ' ' || c == '\t' || c == '\n' ||
-           (c == 0xC2 && i + 1 < len && (unsigned char)s[i + 1] == 0xA0);
+    return i >= len ? 1 : (size_t)vp_white_at(s, len, i, 1);
 }
 
 /* Punctuation next to which an emphasis star may open or close. */
@@ -496,9 +491,9 @@ static int clean_block(vp_blocks *bs, vp_block *b, const char *raw, size_t len, 
             in_italic = 0;
             continue;
         }
-        if (is_space_at(raw, len, i)) {
-            if ((unsigned char)raw[i] == 0xC2)
-                i++;
+        size_t sp = is_space_at(raw, len, i);
+        if (sp) {
+            i += sp - 1;
             pending_space = out.len > 0;
             continue;
         }
@@ -680,12 +675,14 @@ static int ends_dangling(const vp_block *b)
     size_t n = b->len;
     if (n == 0)
         return 0;
-    char c = b->text[n - 1];
-    if (c == ',' || c == '-')
+    if (b->text[n - 1] == ',')
         return 1;
-    return n >= 3 && (unsigned char)b->text[n - 3] == 0xE2 &&
-           (unsigned char)b->text[n - 2] == 0x80 &&
-           ((unsigned char)b->text[n - 1] == 0x93 || (unsigned char)b->text[n - 1] == 0x94);
+    size_t k = n - 1;           /* the start of the last character */
+    while (k > 0 && ((unsigned char)b->text[k] & 0xC0) == 0x80)
+        k--;
+    int32_t cp;
+    vp_utf8_decode(b->text + k, n - k, &cp);
+    return vp_is_dash(cp);
 }
 
 static int starts_with_digit(const vp_block *b)

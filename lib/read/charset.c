@@ -4,7 +4,7 @@
  * recognised by where its NUL bytes fall; binary data (NULs, control
  * bytes); valid UTF-8; and only then the legacy 8-bit encodings, each
  * decoded on a sample and scored by how much of it reads as Vietnamese
- * syllables.  Windows-1258 and anything else ICU knows go through ICU;
+ * syllables (the frequent ones are the vocabulary's, data/syllables.txt).  Windows-1258 and anything else ICU knows go through ICU;
  * TCVN3, VNI and VISCII through the tables in <datadir>/charsets/, which
  * are loaded once and never change afterwards.
  *
@@ -17,6 +17,7 @@
 #include "core/datafile.h"
 #include "core/error.h"
 #include "core/unicode.h"
+#include "core/vocab.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -35,8 +36,6 @@ static const char ENC_VNI[] = "VNI";
 static const char ENC_VISCII[] = "VISCII";
 
 enum {
-    TABLE_MAX_BYTES = 1 << 20,  /* a data file larger than this is wrong  */
-    PATH_BYTES = 4096,          /* the path of one data file              */
     VNI_MAX_PAIRS = 512,
     SAMPLE_BYTES = 8192,        /* legacy detection scores this much      */
     UTF16_SNIFF_BYTES = 8192,
@@ -67,8 +66,6 @@ struct vp_charsets {
     size_t nvni2;
     phrase *phrases;            /* longest first                          */
     size_t nphrases;
-    char **common;              /* folded frequent syllables, sorted      */
-    size_t ncommon;
 };
 
 /* Windows-1252 0x80–0x9F; the five holes read as the C1 control of the
@@ -85,43 +82,17 @@ static int32_t cp1252(unsigned char b)
     return b >= 0x80 && b < 0xA0 ? cp1252_high[b - 0x80] : b;
 }
 
-/* Very frequent syllables of administrative Vietnamese; a wrongly decoded
- * text matches almost none of them.  Compared as folded keys, so tone
- * placement and case do not matter.  ASCII-only syllables are left out:
- * they read the same in every candidate and decide nothing. */
-static const char *const common_syllables[] = {
-    "của", "được", "thực", "hiện", "người", "năm", "xã", "hội", "tỉnh", "phát",
-    "triển", "có", "là", "với", "những", "một", "này", "để", "đến", "tại",
-    "về", "từ", "không", "quốc", "kế", "hoạch", "công", "tác", "quản", "lý",
-    "nhà", "nước", "ngành", "sở", "phòng", "huyện", "thành", "phố", "dân", "nhân",
-    "cấp", "tổ", "chức", "chính", "trị", "văn", "hóa", "giáo", "dục", "đào",
-    "tạo", "tế", "động", "thương", "nghiệp", "nông", "thôn", "đời", "sống", "nâng",
-    "chất", "lượng", "bảo", "vệ", "môi", "trường", "đảm", "hợp", "phối", "tuyên",
-    "truyền", "nội", "mục", "tiêu", "giải", "pháp", "nhiệm", "vụ", "hướng", "dẫn",
-    "kiểm", "báo", "cáo", "đánh", "giá", "kết", "quả", "tình", "điều", "kiện",
-    "chương", "trình", "dự", "án", "đề", "đầu", "tư", "nguồn", "lực", "vốn",
-    "ngân", "sách", "tài", "hỗ", "trợ", "chủ", "trì", "liên", "cơ", "đơn",
-    "vị", "địa", "phương", "cộng", "đồng", "xây", "dựng", "hạ", "tầng", "học",
-    "kỹ", "thuật", "thông", "chuyển", "đổi", "số", "hoạt", "trào", "đoàn", "thể",
-    "phụ", "nữ", "trẻ", "đình", "hộ", "nghèo", "việc", "làm", "toàn", "biển",
-    "đảo", "lịch", "nhập", "ủy", "bộ", "tịch", "trưởng", "ngày", "tháng", "quyết",
-    "định", "luật", "nghị", "hành", "đã", "sẽ", "đang", "cũng", "như", "trên",
-    "dưới", "giữa", "bằng", "vào", "đó", "đây", "mọi", "nhiều", "mới", "lớn",
-    "cần", "phải", "tăng", "giảm", "tỷ", "lệ", "đạt", "bàn", "đoạn", "kỳ",
-    "thời", "thường", "xuyên", "đẩy", "mạnh", "tiếp", "tục", "tích", "cực", "hiệu",
-    "sử", "dụng", "ương", "tâm", "vùng", "miền", "núi", "tộc", "thiểu", "các",
-    "và", "trong", "cho", "theo", "khai", "ban", "sự", "đối",
-};
-
 /* ================================================================ loading */
 
 /* Reads <datadir>/charsets/<name> whole into *data; its path in path[]. */
-static vnplan_status read_table(const char *datadir, const char *name, char path[PATH_BYTES],
-                                char **data, size_t *len, vnplan_error *err)
+static vnplan_status read_table(const char *datadir, const char *name,
+                                char path[VP_DATAFILE_PATH_MAX], char **data, size_t *len,
+                                vnplan_error *err)
 {
-    if ((size_t)snprintf(path, PATH_BYTES, "%s/charsets/%s", datadir, name) >= PATH_BYTES)
+    if ((size_t)snprintf(path, VP_DATAFILE_PATH_MAX, "%s/charsets/%s", datadir, name) >=
+        VP_DATAFILE_PATH_MAX)
         return vp_error_set(err, VNPLAN_E_DATA, name, 0, -1, "data directory path too long");
-    return vp_datafile_read(path, "data file", TABLE_MAX_BYTES, data, len, err);
+    return vp_datafile_read(path, "data file", VP_DATAFILE_MAX_BYTES, data, len, err);
 }
 
 /* The next row of a table from *pos: the next line that is neither empty
@@ -220,7 +191,7 @@ static int vni_cmp(const void *a, const void *b)
 static vnplan_status load_table(vp_charsets *cs, const char *datadir, const char *name,
                                 table_kind kind, vnplan_error *err)
 {
-    char path[PATH_BYTES];
+    char path[VP_DATAFILE_PATH_MAX];
     char *data = NULL;
     size_t len = 0, rows = 0, llen;
     long lineno = 0;
@@ -293,7 +264,7 @@ static int phrase_cmp(const void *a, const void *b)
 
 static vnplan_status load_phrases(vp_charsets *cs, const char *datadir, vnplan_error *err)
 {
-    char path[PATH_BYTES];
+    char path[VP_DATAFILE_PATH_MAX];
     char *data = NULL;
     size_t len = 0, cap = 0, llen;
     long lineno = 0;
@@ -343,15 +314,9 @@ fail:
     return st;
 }
 
-static int str_cmp(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 vp_charsets *vp_charsets_load(const char *datadir, vnplan_error *err)
 {
     vp_charsets *cs = calloc(1, sizeof *cs);
-    size_t n = sizeof common_syllables / sizeof common_syllables[0];
     if (!cs)
         goto nomem;
     if (!datadir)
@@ -361,16 +326,6 @@ vp_charsets *vp_charsets_load(const char *datadir, vnplan_error *err)
         load_table(cs, datadir, "viscii.tsv", T_VISCII, err) != VNPLAN_OK ||
         load_phrases(cs, datadir, err) != VNPLAN_OK)
         goto fail;
-    cs->common = calloc(n, sizeof *cs->common);
-    if (!cs->common)
-        goto nomem;
-    for (size_t i = 0; i < n; i++) {
-        cs->common[i] = vp_fold(common_syllables[i], strlen(common_syllables[i]), 0, NULL);
-        if (!cs->common[i])
-            goto nomem;
-        cs->ncommon++;
-    }
-    qsort(cs->common, cs->ncommon, sizeof *cs->common, str_cmp);
     return cs;
 nomem:
     vp_error_set(err, VNPLAN_E_NOMEM, NULL, 0, -1, "out of memory");
@@ -386,9 +341,6 @@ void vp_charsets_free(vp_charsets *cs)
     for (size_t i = 0; i < cs->nphrases; i++)
         free(cs->phrases[i].lower);
     free(cs->phrases);
-    for (size_t i = 0; i < cs->ncommon; i++)
-        free(cs->common[i]);
-    free(cs->common);
     free(cs);
 }
 
@@ -943,9 +895,11 @@ static int is_separator(int32_t c)
 {
     if (c < 0x80)
         return !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
+    if (vp_is_white(c) || vp_is_dash(c))
+        return 1;
     switch (c) {
-    case 0x00A0: case 0x2013: case 0x2014: case 0x2018: case 0x2019: case 0x201C:
-    case 0x201D: case 0x2026: case 0x2022: case 0x00AB: case 0x00BB:
+    case 0x2018: case 0x2019: case 0x201C: case 0x201D: case 0x2026: case 0x2022:
+    case 0x00AB: case 0x00BB:
         return 1;
     }
     return 0;
@@ -954,7 +908,7 @@ static int is_separator(int32_t c)
 /* Share of the non-ASCII words that read as Vietnamese: a frequent
  * syllable counts 1, a well-formed one 1/2, anything else −1.  A few
  * hundred words decide clearly (right ≈ 0.9, wrong < 0.4). */
-static double viet_score(const vp_charsets *cs, const char *s, size_t len)
+static double viet_score(const vp_vocab *v, const char *s, size_t len)
 {
     enum { ENOUGH_WORDS = 400, LONGEST_SYLLABLE = 7 };   /* "nghiêng" */
     double sum = 0;
@@ -989,7 +943,7 @@ static double viet_score(const vp_charsets *cs, const char *s, size_t len)
         char *key = vp_fold(s + start, i - start, 0, &klen);
         if (!key)
             continue;
-        if (bsearch(&key, cs->common, cs->ncommon, sizeof *cs->common, str_cmp))
+        if (vp_vocab_common_syllable(v, key, klen))
             sum += 1;
         else if (syllable_shape(key, klen))
             sum += 0.5;
@@ -1003,7 +957,8 @@ static double viet_score(const vp_charsets *cs, const char *s, size_t len)
 /* The legacy candidate that reads best on a sample, or NULL.  The sample
  * starts a little before `first_high`, the first byte that is not UTF-8:
  * an ASCII preamble decides nothing. */
-static const char *detect_legacy(const vp_charsets *cs, const unsigned char *in, size_t len,
+static const char *detect_legacy(const vp_charsets *cs, const vp_vocab *v,
+                                 const unsigned char *in, size_t len,
                                  size_t first_high, vnplan_status *st)
 {
     static const char *const candidates[] = { ENC_CP1258, ENC_TCVN3, ENC_VNI, ENC_VISCII };
@@ -1028,7 +983,7 @@ static const char *detect_legacy(const vp_charsets *cs, const unsigned char *in,
             vp_buf_free(&b);
             return NULL;
         }
-        double score = s == VNPLAN_OK ? viet_score(cs, b.data, b.len) : -1;
+        double score = s == VNPLAN_OK ? viet_score(v, b.data, b.len) : -1;
         if (score > best_score) {
             best_score = score;
             best = candidates[c];
@@ -1047,7 +1002,8 @@ static int is_wide(const char *enc)
            strncmp(enc, "UCS-", 4) == 0 || strncmp(enc, "ISO-10646-UCS", 13) == 0;
 }
 
-vnplan_status vp_decode(const vp_charsets *cs, const unsigned char *in, size_t len,
+vnplan_status vp_decode(const vp_charsets *cs, const vp_vocab *v, const unsigned char *in,
+                        size_t len,
                         const char *encoding, vp_decoded *out, vnplan_error *err)
 {
     vp_buf b;
@@ -1103,7 +1059,7 @@ vnplan_status vp_decode(const vp_charsets *cs, const unsigned char *in, size_t l
         if (bad < 0) {
             enc = ENC_UTF8;
         } else if (!enc && cs) {
-            enc = detect_legacy(cs, in, len, (size_t)bad, &st);
+            enc = detect_legacy(cs, v, in, len, (size_t)bad, &st);
             if (st != VNPLAN_OK)
                 goto nomem;
         }

@@ -26,11 +26,14 @@ typedef struct vp_decoded {
 } vp_decoded;
 
 /* Decode `in` as `encoding` (a canonical name) or, when NULL, as detected.
- * `cs` may be NULL only if no legacy table is needed.  Errors:
+ * `cs` may be NULL only if no legacy table is needed; the legacy encodings
+ * are told apart by the frequent syllables of `v` (NULL: by the shape of
+ * syllables alone).  Errors:
  * VNPLAN_E_ENCODING with the byte offset for invalid UTF-8 when UTF-8 was
  * detected or forced; VNPLAN_E_BINARY for NUL bytes or other signs of
  * binary data; VNPLAN_E_EMPTY for zero bytes. */
-vnplan_status vp_decode(const vp_charsets *cs, const unsigned char *in, size_t len,
-                        const char *encoding, vp_decoded *out, vnplan_error *err);
+struct vp_vocab;
+vnplan_status vp_decode(const vp_charsets *cs, const struct vp_vocab *v, const unsigned char *in,
+                        size_t len, const char *encoding, vp_decoded *out, vnplan_error *err);
 void vp_decoded_free(vp_decoded *d);
 #endif

@@ -4,6 +4,7 @@
  * "4.5%", "V/v" and dates are never taken for labels. */
 #include "config.h"
 #include "read/labels.h"
+#include "core/unicode.h"
 #include <string.h>
 
 static int roman_value(const char *s, size_t n)
@@ -28,12 +29,11 @@ static int roman_value(const char *s, size_t n)
 /* Spaces after a label; 0 when none (a label needs one). */
 static size_t spaces(const char *s, size_t len, size_t i)
 {
+    /* Any space counts: NBSP (U+00A0) is common after labels in Word
+     * exports. */
     size_t j = i;
-    while (j < len && (s[j] == ' ' || s[j] == '\t'))
-        j++;
-    /* NBSP (U+00A0) is common after labels in Word exports. */
-    while (j + 1 < len && (unsigned char)s[j] == 0xC2 && (unsigned char)s[j + 1] == 0xA0)
-        j += 2;
+    for (size_t n; j < len && (n = (size_t)vp_white_at(s, len, j, 0));)
+        j += n;
     return j > i && j < len ? j - i : 0;
 }
 

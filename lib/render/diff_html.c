@@ -5,7 +5,7 @@
  * Layout: the two plans; coverage (a grouped bar chart, A against B for
  * each category, and the same numbers as a table); each category with its
  * pairs side by side — the words only one text has marked <del> (A) and
- * <ins> (B) from vp_word_diff — and the tasks only one plan has, each
+ * <ins> (B) as the comparison found them — and the tasks only one plan has, each
  * with the evidence for its pillar in a <details>; then agencies,
  * references, reporting duties and a summary.
  *
@@ -22,7 +22,6 @@
 #include "render/render.h"
 #include "core/unicode.h"
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 static void esc_n(vp_buf *b, const char *s, size_t n)
@@ -67,20 +66,7 @@ static void esc_clipped(vp_buf *b, const char *s, size_t chars)
 
 static const char *field(const vnplan_document *d, vnplan_field f) { return d->fields[f]; }
 
-static const char *cat_label(const vp_diff_cat *c)
-{
-    return c->category ? c->category->label_vi : "Chưa phân loại";
-}
-
-static const char *lead_of(const vnplan_task *t)
-{
-    if (t->nroles[VNPLAN_ROLE_LEAD])
-        return t->roles[VNPLAN_ROLE_LEAD][0].agency ? t->roles[VNPLAN_ROLE_LEAD][0].agency->label
-                                                    : t->roles[VNPLAN_ROLE_LEAD][0].name;
-    if (t->nroles[VNPLAN_ROLE_REQUESTED])
-        return t->roles[VNPLAN_ROLE_REQUESTED][0].name;
-    return NULL;
-}
+static const char *cat_label(const vp_diff_cat *c) { return vp_diff_cat_label(c); }
 
 /* An id attribute value from a category id: letters, digits, "-", "_". */
 static void anchor(vp_buf *b, const vp_diff_cat *c, size_t i)
@@ -165,18 +151,36 @@ static const char STYLE[] =
 
 /* ------------------------------------------------------------- pieces */
 
-/* The evidence that put a task in its pillar. */
-static void evidence(vp_buf *b, const vnplan_task *t)
+/* The evidence that put a task in its category of the comparison: that
+ * of its plan's own classification, and the crosswalk when that was by
+ * another framework. */
+static void evidence(vp_buf *b, const vnplan_diff *df, int side, const vnplan_task *t)
 {
     const vp_pillar *p = &t->pillar;
+    const vp_category *c = vp_diff_category(df, side, t);
     vp_buf_puts(b, "<details><summary>Why ");
-    if (p->category) {
+    if (c) {
         vp_buf_puts(b, "<span class=\"code\">");
-        esc(b, p->category->id);
+        esc(b, c->id);
         vp_buf_puts(b, "</span>");
     } else
         vp_buf_puts(b, "no pillar");
     vp_buf_puts(b, "</summary>");
+    if (p->category && df->mapped_from[side]) {
+        vp_buf_puts(b, "<p>Its plan, classified by <span class=\"code\">");
+        esc(b, df->mapped_from[side]);
+        vp_buf_puts(b, "</span>, files it under <span class=\"code\">");
+        esc(b, p->category->id);
+        vp_buf_puts(b, "</span>; ");
+        if (c) {
+            vp_buf_puts(b, "the crosswalk of <span class=\"code\">");
+            esc(b, df->framework);
+            vp_buf_puts(b, "</span> maps that to <span class=\"code\">");
+            esc(b, c->id);
+            vp_buf_puts(b, "</span>.</p>");
+        } else
+            vp_buf_puts(b, "the crosswalk maps that to no category.</p>");
+    }
     if (!p->category)
         vp_buf_puts(b, "<p>Neither a heading above this task nor the framework's lexicon "
                        "names a category.</p>");
@@ -214,9 +218,9 @@ static void evidence(vp_buf *b, const vnplan_task *t)
 }
 
 /* "T12 · III.2 · line 79 · lead: Sở …" */
-static void meta(vp_buf *b, const vnplan_task *t)
+static void meta(vp_buf *b, const vnplan_diff *df, int side, const vnplan_task *t)
 {
-    const char *lead = lead_of(t);
+    const char *lead = vp_diff_lead(df, side, t);
     vp_buf_puts(b, "<span class=\"tid\">");
     esc(b, t->id);
     vp_buf_puts(b, "</span> · ");
@@ -275,14 +279,9 @@ static void pairs_table(vp_buf *b, const vnplan_diff *df, const vp_diff_cat *c)
                    "<tbody>\n");
     for (size_t k = 0; k < c->npairs; k++) {
         const vp_diff_pair *p = &c->pairs[k];
-        vp_diff_run *runs = NULL;
-        size_t nruns = vp_word_diff(p->a->text, strlen(p->a->text), p->b->text,
-                                    strlen(p->b->text), &runs);
-        if (nruns == (size_t)-1) {
-            free(runs);
-            runs = NULL;
-            nruns = 0;
-        }
+        const vp_diff_words *w = vp_diff_pair_words(df, p);
+        const vp_diff_run *runs = w ? w->runs : NULL;
+        size_t nruns = w ? w->nruns : 0;
         double pct = p->score < 0 ? 0 : p->score > 1 ? 100 : p->score * 100;
         vp_buf_printf(b, "<tr><td class=\"score\"><b>%.2f</b><span class=\"meter\" "
                          "title=\"similarity %.2f\"><span style=\"width:%.0f%%\"></span></span>",
@@ -291,35 +290,39 @@ static void pairs_table(vp_buf *b, const vnplan_diff *df, const vp_diff_cat *c)
             vp_buf_puts(b, "<span class=\"badge same\" title=\"near-identical wording, "
                            "likely shared national text\">same wording</span><br>");
         if (p->moved) {
+            const vp_category *cb = vp_diff_category(df, 1, p->b);
             vp_buf_puts(b, "<span class=\"badge moved\" title=\"B files this task under ");
-            esc(b, p->b->pillar.category ? p->b->pillar.category->label_vi : "no pillar");
+            esc(b, cb ? cb->label_vi : "no pillar");
             vp_buf_puts(b, "\">moved</span><div class=\"meta\">B files it under <span "
                            "class=\"code\">");
-            esc(b, p->b->pillar.category ? p->b->pillar.category->id : "no pillar");
+            esc(b, cb ? cb->id : "no pillar");
             vp_buf_puts(b, "</span></div>");
         }
         vp_buf_puts(b, "</td>\n<td class=\"text\"><div class=\"meta\">");
-        meta(b, p->a);
+        meta(b, df, 0, p->a);
         vp_buf_puts(b, "</div>");
         pair_text(b, p->a, 0, runs, nruns);
-        evidence(b, p->a);
+        evidence(b, df, 0, p->a);
         vp_buf_puts(b, "</td>\n<td class=\"text\"><div class=\"meta\">");
-        meta(b, p->b);
+        meta(b, df, 1, p->b);
         vp_buf_puts(b, "</div>");
         pair_text(b, p->b, 1, runs, nruns);
-        evidence(b, p->b);
+        evidence(b, df, 1, p->b);
         vp_buf_puts(b, "</td></tr>\n");
-        free(runs);
     }
     vp_buf_puts(b, "</tbody></table>\n");
 }
 
-static void only_list(vp_buf *b, const char *side, const char *number,
-                      const vnplan_task *const *v, size_t n)
+/* The tasks of category `cat` only side s has. */
+static void only_list(vp_buf *b, const vnplan_diff *df, size_t cat, int s)
 {
+    const vp_diff_cat *c = &df->cats[cat];
+    const vnplan_task *const *v = s ? c->only_b : c->only_a;
+    size_t n = df->summary->cats[cat].only[s];
+    const char *side = s ? "b" : "a";
     vp_buf_printf(b, "<div><h3>Only in <span class=\"side %s\">%c</span> ", side,
-                  side[0] == 'a' ? 'A' : 'B');
-    esc(b, number);
+                  s ? 'B' : 'A');
+    esc(b, field(s ? df->db : df->da, VNPLAN_FIELD_NUMBER));
     vp_buf_printf(b, " (%zu)</h3>\n", n);
     if (!n) {
         vp_buf_puts(b, "<p class=\"none\">None.</p></div>\n");
@@ -329,13 +332,13 @@ static void only_list(vp_buf *b, const char *side, const char *number,
     for (size_t i = 0; i < n; i++) {
         const vnplan_task *t = v[i];
         vp_buf_puts(b, "<li><div class=\"meta\">");
-        meta(b, t);
+        meta(b, df, s, t);
         vp_buf_puts(b, "</div><details><summary>");
         esc_clipped(b, t->text, 160);
         vp_buf_puts(b, "</summary><p>");
         esc(b, t->text);
         vp_buf_puts(b, "</p>");
-        evidence(b, t);
+        evidence(b, df, s, t);
         vp_buf_puts(b, "</details></li>\n");
     }
     vp_buf_puts(b, "</ul></div>\n");
@@ -346,9 +349,11 @@ static void only_list(vp_buf *b, const char *side, const char *number,
 /* The chart shows every pillar, and the other categories (non-pillar
  * parts, the unclassified) only when a plan has tasks there; the table
  * below it lists them all. */
-static int in_chart(const vp_diff_cat *c)
+static int in_chart(const vnplan_diff *df, size_t i)
 {
-    return (c->category && c->category->is_pillar) || c->na || c->nb;
+    const vp_diff_cat *c = &df->cats[i];
+    const vp_diff_counts *n = &df->summary->cats[i];
+    return (c->category && c->category->is_pillar) || n->tasks[0] || n->tasks[1];
 }
 
 /* Grouped horizontal bars: per category its label, then A's bar and B's
@@ -356,16 +361,15 @@ static int in_chart(const vp_diff_cat *c)
 static void chart(vp_buf *b, const vnplan_diff *df)
 {
     enum { W = 980, BAR = 18, GAP = 4, LABEL = 22, GROUP_GAP = 16, TOP = 40, RIGHT = 70 };
-    size_t rows = 0, max = 1;
+    size_t rows = 0, max = 1;   /* the longest bar sets the scale */
     for (size_t i = 0; i < df->ncats; i++) {
-        const vp_diff_cat *c = &df->cats[i];
-        if (!in_chart(c))
+        const vp_diff_counts *n = &df->summary->cats[i];
+        if (!in_chart(df, i))
             continue;
         rows++;
-        if (c->na > max)
-            max = c->na;
-        if (c->nb > max)
-            max = c->nb;
+        for (int s = 0; s < 2; s++)
+            if (n->tasks[s] > max)
+                max = n->tasks[s];
     }
     int group = LABEL + 2 * BAR + GAP + GROUP_GAP;
     int h = TOP + (int)rows * group;
@@ -396,15 +400,17 @@ static void chart(vp_buf *b, const vnplan_diff *df)
     double scale = (double)(W - RIGHT) / (double)max;
     for (size_t i = 0; i < df->ncats; i++) {
         const vp_diff_cat *c = &df->cats[i];
-        if (!in_chart(c))
+        const vp_diff_counts *cn = &df->summary->cats[i];
+        if (!in_chart(df, i))
             continue;
         vp_buf_puts(b, "<g><title>");
         esc(b, cat_label(c));
-        vp_buf_printf(b, ": A %zu, B %zu, %zu paired</title>", c->na, c->nb, c->npairs);
+        vp_buf_printf(b, ": A %zu, B %zu, %zu paired</title>", cn->tasks[0], cn->tasks[1],
+                      cn->pairs);
         vp_buf_printf(b, "<text x=\"0\" y=\"%d\">", y + 15);
         esc(b, cat_label(c));
-        vp_buf_printf(b, " (%zu paired)</text>\n", c->npairs);
-        size_t n[2] = {c->na, c->nb};
+        vp_buf_printf(b, " (%zu paired)</text>\n", cn->pairs);
+        const size_t *n = cn->tasks;
         static const char *const fill[2] = {"#2563a8", "#c0651a"};
         for (int s = 0; s < 2; s++) {
             int by = y + LABEL + s * (BAR + GAP);
@@ -423,15 +429,7 @@ static void chart(vp_buf *b, const vnplan_diff *df)
 
 /* ------------------------------------------------ agencies, references */
 
-static int agency_status(const vp_diff_agency *a)
-{
-    return a->in[0] && a->in[1] ? 0 : a->in[0] ? 1 : 2;
-}
-static int ref_status(const vp_diff_ref *r)
-{
-    return r->mentions[0] && r->mentions[1] ? 0 : r->mentions[0] ? 1 : 2;
-}
-static const char *const STATUS[3] = {"both", "only A", "only B"};
+static const char *const STATUS[3] = {"both", "only A", "only B"};   /* by vp_diff_where */
 
 static void agencies(vp_buf *b, const vnplan_diff *df)
 {
@@ -445,11 +443,10 @@ static void agencies(vp_buf *b, const vnplan_diff *df)
     vp_buf_puts(b, "<table><thead><tr><th>Agency</th><th>Sector</th><th>Named by</th>"
                    "<th class=\"num\">Leads in A</th><th class=\"num\">Leads in B</th>"
                    "</tr></thead><tbody>\n");
+    const vp_diff_summary *sum = df->summary;
     for (int which = 0; which < 3; which++)
-        for (size_t i = 0; i < df->nagencies; i++) {
-            const vp_diff_agency *a = &df->agencies[i];
-            if (agency_status(a) != which)
-                continue;
+        for (size_t i = 0; i < sum->nagencies[which]; i++) {
+            const vp_diff_agency *a = sum->agencies[which][i];
             vp_buf_puts(b, "<tr><td>");
             esc(b, a->label);
             vp_buf_puts(b, "</td><td class=\"code\">");
@@ -501,11 +498,10 @@ static void references(vp_buf *b, const vnplan_diff *df)
     vp_buf_puts(b, "<table><thead><tr><th>Reference</th><th>Type</th><th>Cited by</th>"
                    "<th class=\"num\">Mentions in A</th><th class=\"num\">Mentions in B</th>"
                    "</tr></thead><tbody>\n");
+    const vp_diff_summary *sum = df->summary;
     for (int which = 0; which < 3; which++)
-        for (size_t i = 0; i < df->nrefs; i++) {
-            const vp_diff_ref *r = &df->refs[i];
-            if (ref_status(r) != which)
-                continue;
+        for (size_t i = 0; i < sum->nrefs[which]; i++) {
+            const vp_diff_ref *r = sum->refs[which][i];
             vp_buf_puts(b, "<tr><td>");
             esc_clipped(b, r->name, 240);
             vp_buf_puts(b, "</td><td>");
@@ -525,7 +521,7 @@ static void reporting(vp_buf *b, const vnplan_diff *df)
         const vnplan_document *d = sides[s];
         vp_buf_printf(b, "<h3><span class=\"side %c\">%c</span> ", s ? 'b' : 'a', s ? 'B' : 'A');
         esc(b, field(d, VNPLAN_FIELD_NUMBER));
-        vp_buf_printf(b, " (%zu)</h3>\n", d->nreporting);
+        vp_buf_printf(b, " (%zu)</h3>\n", df->summary->reporting[s]);
         if (!d->nreporting) {
             vp_buf_puts(b, "<p class=\"none\">None found.</p>\n");
             continue;
@@ -550,8 +546,11 @@ static void reporting(vp_buf *b, const vnplan_diff *df)
 
 /* ------------------------------------------------------------- page */
 
-static void plan_row(vp_buf *b, char side, const vnplan_plan *p, const vnplan_document *d)
+static void plan_row(vp_buf *b, const vnplan_diff *df, int n)
 {
+    char side = n ? 'B' : 'A';
+    const vnplan_plan *p = n ? df->pb : df->pa;
+    const vnplan_document *d = n ? df->db : df->da;
     const char *s;
     vp_buf_printf(b, "<tr><td><span class=\"side %c\">%c</span></td><td><b>", side - 'A' + 'a',
                   side);
@@ -560,7 +559,7 @@ static void plan_row(vp_buf *b, char side, const vnplan_plan *p, const vnplan_do
     esc(b, (s = field(d, VNPLAN_FIELD_PROVINCE)) ? s : "?");
     vp_buf_puts(b, "</td><td class=\"num\">");
     esc(b, (s = field(d, VNPLAN_FIELD_DATE)) ? s : "—");
-    vp_buf_printf(b, "</td><td class=\"num\">%zu</td><td>", d->ntasks[VNPLAN_TASKS]);
+    vp_buf_printf(b, "</td><td class=\"num\">%zu</td><td>", df->summary->total.tasks[n]);
     esc_clipped(b, (s = field(d, VNPLAN_FIELD_TITLE)) ? s : "", 300);
     vp_buf_puts(b, "</td><td class=\"code\">");
     esc(b, p->path ? p->path : "-");
@@ -578,6 +577,8 @@ static void side_name(vp_buf *b, const vnplan_document *d)
 
 char *vp_render_diff_html(const vnplan_diff *df)
 {
+    const vp_diff_summary *sum = df->summary;
+    const vp_diff_counts *t = &sum->total;
     vp_buf b;
     vp_buf_init(&b);
     const vnplan_document *da = df->da, *db = df->db;
@@ -599,20 +600,32 @@ char *vp_render_diff_html(const vnplan_diff *df)
     vp_buf_puts(&b, "<table class=\"plans\"><thead><tr><th></th><th>Number</th><th>Province"
                     "</th><th class=\"num\">Date</th><th class=\"num\">Tasks</th><th>Title</th>"
                     "<th>File</th></tr></thead><tbody>\n");
-    plan_row(&b, 'A', df->pa, da);
-    plan_row(&b, 'B', df->pb, db);
+    plan_row(&b, df, 0);
+    plan_row(&b, df, 1);
     vp_buf_puts(&b, "</tbody></table>\n");
 
     vp_buf_printf(&b, "<p class=\"verdict%s\">%s: %zu pairs (%zu same wording, %zu filed under "
                       "another pillar), %zu tasks only in A, %zu only in B.</p>\n",
                   df->differs ? "" : " same",
-                  df->differs ? "The plans differ" : "No differences", df->npairs,
-                  df->verbatim, df->moved, df->only[0], df->only[1]);
+                  df->differs ? "The plans differ" : "No differences", t->pairs, t->verbatim,
+                  t->moved, t->only[0], t->only[1]);
     vp_buf_puts(&b, "<p class=\"counts\">Framework: ");
     if (df->framework) {
+        const char *why = vp_diff_framework_reason(df);
         vp_buf_puts(&b, "<span class=\"code\">");
         esc(&b, df->framework);
         vp_buf_puts(&b, "</span>");
+        if (why) {
+            vp_buf_puts(&b, " (");
+            esc(&b, why);
+            vp_buf_puts(&b, ")");
+        }
+        for (int s = 0; s < 2; s++)
+            if (df->mapped_from[s]) {
+                vp_buf_printf(&b, "; %c's categories (<span class=\"code\">", s ? 'B' : 'A');
+                esc(&b, df->mapped_from[s]);
+                vp_buf_puts(&b, "</span>) mapped through its crosswalk");
+            }
     } else
         vp_buf_puts(&b, "none (every task is unclassified)");
     vp_buf_printf(&b, "; tasks are paired when their similarity is at least %.2f, and "
@@ -623,7 +636,7 @@ char *vp_render_diff_html(const vnplan_diff *df)
     vp_buf_puts(&b, "<ul class=\"toc\"><li><a href=\"#coverage\">Coverage</a></li>\n");
     for (size_t i = 0; i < df->ncats; i++) {
         const vp_diff_cat *c = &df->cats[i];
-        if (!c->na && !c->nb)
+        if (!sum->cats[i].tasks[0] && !sum->cats[i].tasks[1])
             continue;
         vp_buf_puts(&b, "<li><a href=\"#");
         anchor(&b, c, i);
@@ -644,7 +657,8 @@ char *vp_render_diff_html(const vnplan_diff *df)
                     "<tbody>\n");
     for (size_t i = 0; i < df->ncats; i++) {
         const vp_diff_cat *c = &df->cats[i];
-        if (!c->category && !c->na && !c->nb)
+        const vp_diff_counts *n = &sum->cats[i];
+        if (!c->category && !n->tasks[0] && !n->tasks[1])
             continue;
         vp_buf_puts(&b, "<tr><td>");
         esc(&b, cat_label(c));
@@ -656,14 +670,15 @@ char *vp_render_diff_html(const vnplan_diff *df)
         vp_buf_printf(&b, "</td><td class=\"num\">%zu</td><td class=\"num\">%zu</td>"
                           "<td class=\"num\">%zu</td><td class=\"num\">%zu</td>"
                           "<td class=\"num\">%zu</td></tr>\n",
-                      c->na, c->nb, c->npairs, c->nonly_a, c->nonly_b);
+                      n->tasks[0], n->tasks[1], n->pairs, n->only[0], n->only[1]);
     }
     vp_buf_puts(&b, "</tbody></table>\n");
 
     /* Categories. */
     for (size_t i = 0; i < df->ncats; i++) {
         const vp_diff_cat *c = &df->cats[i];
-        if (!c->na && !c->nb)
+        const vp_diff_counts *n = &sum->cats[i];
+        if (!n->tasks[0] && !n->tasks[1])
             continue;
         vp_buf_puts(&b, "<div class=\"cat\">\n<h2 id=\"");
         anchor(&b, c, i);
@@ -676,14 +691,14 @@ char *vp_render_diff_html(const vnplan_diff *df)
         }
         vp_buf_printf(&b, "</h2>\n<p class=\"counts\">A %zu tasks · B %zu tasks · %zu paired · "
                           "%zu only in A · %zu only in B</p>\n",
-                      c->na, c->nb, c->npairs, c->nonly_a, c->nonly_b);
-        if (c->npairs) {
-            vp_buf_printf(&b, "<h3>Paired (%zu)</h3>\n", c->npairs);
+                      n->tasks[0], n->tasks[1], n->pairs, n->only[0], n->only[1]);
+        if (n->pairs) {
+            vp_buf_printf(&b, "<h3>Paired (%zu)</h3>\n", n->pairs);
             pairs_table(&b, df, c);
         }
         vp_buf_puts(&b, "<div class=\"cols\">\n");
-        only_list(&b, "a", field(da, VNPLAN_FIELD_NUMBER), c->only_a, c->nonly_a);
-        only_list(&b, "b", field(db, VNPLAN_FIELD_NUMBER), c->only_b, c->nonly_b);
+        only_list(&b, df, i, 0);
+        only_list(&b, df, i, 1);
         vp_buf_puts(&b, "</div>\n</div>\n");
     }
 
@@ -694,19 +709,16 @@ char *vp_render_diff_html(const vnplan_diff *df)
     vp_buf_puts(&b, "<h2 id=\"summary\">Summary</h2>\n<ul>\n");
     vp_buf_printf(&b, "<li>%zu pairs: %zu with the same wording, %zu filed under different "
                       "pillars</li>\n",
-                  df->npairs, df->verbatim, df->moved);
-    vp_buf_printf(&b, "<li>%zu tasks only in A, %zu only in B</li>\n", df->only[0], df->only[1]);
-    size_t ag[3] = {0, 0, 0}, rf[3] = {0, 0, 0};
-    for (size_t i = 0; i < df->nagencies; i++)
-        ag[agency_status(&df->agencies[i])]++;
-    for (size_t i = 0; i < df->nrefs; i++)
-        rf[ref_status(&df->refs[i])]++;
-    vp_buf_printf(&b, "<li>Agencies: %zu named by both, %zu only by A, %zu only by B</li>\n",
-                  ag[0], ag[1], ag[2]);
+                  t->pairs, t->verbatim, t->moved);
+    vp_buf_printf(&b, "<li>%zu tasks only in A, %zu only in B</li>\n", t->only[0], t->only[1]);
+    vp_buf_printf(&b, "<li>Agencies: %zu named by both, %zu only by A, %zu only by B; %zu "
+                      "sectors met by different agencies</li>\n",
+                  sum->nagencies[VP_IN_BOTH], sum->nagencies[VP_ONLY_A],
+                  sum->nagencies[VP_ONLY_B], sum->sectors);
     vp_buf_printf(&b, "<li>References: %zu cited by both, %zu only by A, %zu only by B</li>\n",
-                  rf[0], rf[1], rf[2]);
-    vp_buf_printf(&b, "<li>Reporting duties: A %zu, B %zu</li>\n</ul>\n", da->nreporting,
-                  db->nreporting);
+                  sum->nrefs[VP_IN_BOTH], sum->nrefs[VP_ONLY_A], sum->nrefs[VP_ONLY_B]);
+    vp_buf_printf(&b, "<li>Reporting duties: A %zu, B %zu; targets: A %zu, B %zu</li>\n</ul>\n",
+                  sum->reporting[0], sum->reporting[1], sum->targets[0], sum->targets[1]);
     vp_buf_printf(&b, "<p class=\"verdict%s\">%s.</p>\n", df->differs ? "" : " same",
                   df->differs ? "The plans differ" : "No differences");
     vp_buf_puts(&b, "<p class=\"foot\">Made by plandiff (vnplan) " PACKAGE_VERSION

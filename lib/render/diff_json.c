@@ -10,14 +10,17 @@
 
 static json_t *str_or_null(const char *s) { return s ? json_string(s) : json_null(); }
 
-static json_t *side(const vnplan_plan *p, const vnplan_document *d)
+static json_t *side(const vnplan_diff *df, int s)
 {
-    return json_pack("{s:s, s:o, s:o, s:o, s:o, s:i}", "path", p->path, "number",
+    const vnplan_plan *p = s ? df->pb : df->pa;
+    const vnplan_document *d = s ? df->db : df->da;
+    return json_pack("{s:s, s:o, s:o, s:o, s:o, s:i, s:o}", "path", p->path, "number",
                      str_or_null(d->fields[VNPLAN_FIELD_NUMBER]), "province",
                      str_or_null(d->fields[VNPLAN_FIELD_PROVINCE]), "date",
                      str_or_null(d->fields[VNPLAN_FIELD_DATE]), "title",
                      str_or_null(d->fields[VNPLAN_FIELD_TITLE]), "tasks",
-                     (int)d->ntasks[VNPLAN_TASKS]);
+                     (int)df->summary->total.tasks[s], "mapped_from",
+                     str_or_null(df->mapped_from[s]));
 }
 
 static json_t *ids(const vnplan_task *const *v, size_t n)
@@ -28,13 +31,14 @@ static json_t *ids(const vnplan_task *const *v, size_t n)
     return a;
 }
 
-static json_t *pair(const vp_diff_pair *p)
+static json_t *pair(const vnplan_diff *df, const vp_diff_pair *p)
 {
     json_t *o = json_pack("{s:s, s:s, s:f}", "a", p->a->id, "b", p->b->id, "score",
                           (double)(long)(p->score * 1000 + 0.5) / 1000);
-    if (p->moved)
-        json_object_set_new(o, "moved_from",
-                            str_or_null(p->b->pillar.category ? p->b->pillar.category->id : NULL));
+    if (p->moved) {
+        const vp_category *cb = vp_diff_category(df, 1, p->b);
+        json_object_set_new(o, "moved_from", str_or_null(cb ? cb->id : NULL));
+    }
     if (p->verbatim)
         json_object_set_new(o, "verbatim", json_true());
     return o;
@@ -91,22 +95,63 @@ static json_t *targets(const vnplan_document *d)
     return a;
 }
 
+static const char *const WHERE[3] = {"both", "only_a", "only_b"};   /* by vp_diff_where */
+
+static json_t *agencies_by_where(const vp_diff_summary *s)
+{
+    json_t *o = json_object();
+    for (int w = 0; w < 3; w++) {
+        json_t *list = json_array();
+        for (size_t i = 0; i < s->nagencies[w]; i++)
+            json_array_append_new(list, agency(s->agencies[w][i]));
+        json_object_set_new(o, WHERE[w], list);
+    }
+    return o;
+}
+
+static json_t *refs_by_where(const vp_diff_summary *s)
+{
+    json_t *o = json_object();
+    for (int w = 0; w < 3; w++) {
+        json_t *list = json_array();
+        for (size_t i = 0; i < s->nrefs[w]; i++) {
+            const vp_diff_ref *r = s->refs[w][i];
+            json_array_append_new(list, json_pack("{s:s, s:o, s:i, s:i}", "name", r->name,
+                                                  "type", str_or_null(r->type), "mentions_a",
+                                                  r->mentions[0], "mentions_b", r->mentions[1]));
+        }
+        json_object_set_new(o, WHERE[w], list);
+    }
+    return o;
+}
+
+/* {"both", "only_a", "only_b"}: counts by vp_diff_where. */
+static json_t *both_only(const size_t n[3])
+{
+    json_t *o = json_object();
+    for (int w = 0; w < 3; w++)
+        json_object_set_new(o, WHERE[w], json_integer((json_int_t)n[w]));
+    return o;
+}
+
 char *vp_render_diff_json(const vnplan_diff *df)
 {
+    const vp_diff_summary *sum = df->summary;
     json_t *root = json_object();
     json_object_set_new(root, "schema", json_integer(1));
     json_object_set_new(root, "framework", str_or_null(df->framework));
+    json_object_set_new(root, "framework_why", str_or_null(df->framework_why));
     json_object_set_new(root, "threshold", json_real(df->threshold));
-    json_object_set_new(root, "a", side(df->pa, df->da));
-    json_object_set_new(root, "b", side(df->pb, df->db));
+    json_object_set_new(root, "a", side(df, 0));
+    json_object_set_new(root, "b", side(df, 1));
     json_t *pillars = json_array();
     for (size_t i = 0; i < df->ncats; i++) {
         const vp_diff_cat *c = &df->cats[i];
-        if (!c->category && !c->na && !c->nb)
+        if (!c->category && !sum->cats[i].tasks[0] && !sum->cats[i].tasks[1])
             continue;
         json_t *pairs = json_array();
         for (size_t k = 0; k < c->npairs; k++)
-            json_array_append_new(pairs, pair(&c->pairs[k]));
+            json_array_append_new(pairs, pair(df, &c->pairs[k]));
         json_array_append_new(
             pillars,
             json_pack("{s:o, s:o, s:b, s:o, s:o, s:o, s:o, s:o}", "id",
@@ -118,36 +163,29 @@ char *vp_render_diff_json(const vnplan_diff *df)
     }
     json_object_set_new(root, "pillars", pillars);
 
-    json_t *both = json_array(), *oa = json_array(), *ob = json_array();
-    for (size_t i = 0; i < df->nagencies; i++) {
-        const vp_diff_agency *a = &df->agencies[i];
-        json_array_append_new(a->in[0] && a->in[1] ? both : a->in[0] ? oa : ob, agency(a));
-    }
-    json_object_set_new(root, "agencies", json_pack("{s:o, s:o, s:o, s:o}", "both", both,
-                                                    "only_a", oa, "only_b", ob, "by_sector",
-                                                    by_sector(df)));
-    both = json_array();
-    oa = json_array();
-    ob = json_array();
-    for (size_t i = 0; i < df->nrefs; i++) {
-        const vp_diff_ref *r = &df->refs[i];
-        json_t *o = json_pack("{s:s, s:o, s:i, s:i}", "name", r->name, "type",
-                              str_or_null(r->type), "mentions_a", r->mentions[0], "mentions_b",
-                              r->mentions[1]);
-        json_array_append_new(r->mentions[0] && r->mentions[1] ? both : r->mentions[0] ? oa : ob,
-                              o);
-    }
-    json_object_set_new(root, "references",
-                        json_pack("{s:o, s:o, s:o}", "both", both, "only_a", oa, "only_b", ob));
+    json_t *ag = agencies_by_where(sum);
+    json_object_set_new(ag, "by_sector", by_sector(df));
+    json_object_set_new(root, "agencies", ag);
+    json_object_set_new(root, "references", refs_by_where(sum));
     json_object_set_new(root, "reporting", json_pack("{s:o, s:o}", "a", reporting(df->da), "b",
                                                      reporting(df->db)));
     json_object_set_new(root, "targets",
                         json_pack("{s:o, s:o}", "a", targets(df->da), "b", targets(df->db)));
-    json_object_set_new(root, "summary",
-                        json_pack("{s:i, s:i, s:i, s:i, s:i, s:b}", "pairs", (int)df->npairs,
-                                  "only_a", (int)df->only[0], "only_b", (int)df->only[1], "moved",
-                                  (int)df->moved, "verbatim", (int)df->verbatim, "differ",
-                                  df->differs));
+    const vp_diff_counts *t = &sum->total;
+    json_t *agencies = both_only(sum->nagencies);
+    json_object_set_new(agencies, "by_sector", json_integer((json_int_t)sum->sectors));
+    json_object_set_new(
+        root, "summary",
+        json_pack("{s:I, s:I, s:I, s:I, s:I, s:o, s:o, s:o, s:{s:I, s:I}, s:{s:I, s:I}, s:b}",
+                  "pairs", (json_int_t)t->pairs, "only_a", (json_int_t)t->only[0], "only_b",
+                  (json_int_t)t->only[1], "moved", (json_int_t)t->moved, "verbatim",
+                  (json_int_t)t->verbatim, "tasks",
+                  json_pack("{s:I, s:I}", "a", (json_int_t)t->tasks[0], "b",
+                            (json_int_t)t->tasks[1]),
+                  "agencies", agencies, "references", both_only(sum->nrefs), "reporting", "a",
+                  (json_int_t)sum->reporting[0], "b", (json_int_t)sum->reporting[1], "targets",
+                  "a", (json_int_t)sum->targets[0], "b", (json_int_t)sum->targets[1], "differ",
+                  df->differs));
     char *s = json_dumps(root, JSON_INDENT(2));
     json_decref(root);
     if (!s)

@@ -76,21 +76,6 @@ static const char *field(const vnplan_document *d, vnplan_field f)
     return d->fields[f] ? d->fields[f] : NULL;
 }
 
-static const char *lead_of(const vnplan_task *t)
-{
-    if (t->nroles[VNPLAN_ROLE_LEAD])
-        return t->roles[VNPLAN_ROLE_LEAD][0].agency ? t->roles[VNPLAN_ROLE_LEAD][0].agency->label
-                                                    : t->roles[VNPLAN_ROLE_LEAD][0].name;
-    if (t->nroles[VNPLAN_ROLE_REQUESTED])
-        return t->roles[VNPLAN_ROLE_REQUESTED][0].name;
-    return NULL;
-}
-
-static const char *cat_label(const vp_diff_cat *c)
-{
-    return c->category ? c->category->label_vi : "Chưa phân loại";
-}
-
 /* "T12 · III.2 · line 79" */
 static void where(vp_buf *b, const vnplan_task *t)
 {
@@ -101,9 +86,9 @@ static void where(vp_buf *b, const vnplan_task *t)
     vp_buf_printf(b, " · line %ld", t->line);
 }
 
-static void task_item(vp_buf *b, const vnplan_task *t)
+static void task_item(vp_buf *b, const vnplan_diff *df, int side, const vnplan_task *t)
 {
-    const char *lead = lead_of(t);
+    const char *lead = vp_diff_lead(df, side, t);
     vp_buf_puts(b, "- ");
     where(b, t);
     vp_buf_puts(b, " — lead: ");
@@ -127,8 +112,11 @@ static void task_item(vp_buf *b, const vnplan_task *t)
     vp_buf_putc(b, '\n');
 }
 
-static void side_row(vp_buf *b, const char *tag, const vnplan_plan *p, const vnplan_document *d)
+static void side_row(vp_buf *b, const vnplan_diff *df, int side)
 {
+    const char *tag = side ? "B" : "A";
+    const vnplan_plan *p = side ? df->pb : df->pa;
+    const vnplan_document *d = side ? df->db : df->da;
     const char *s;
     vp_buf_printf(b, "| %s | ", tag);
     md_text(b, (s = field(d, VNPLAN_FIELD_NUMBER)) ? s : "?", 1);
@@ -136,7 +124,7 @@ static void side_row(vp_buf *b, const char *tag, const vnplan_plan *p, const vnp
     md_text(b, (s = field(d, VNPLAN_FIELD_PROVINCE)) ? s : "?", 1);
     vp_buf_puts(b, " | ");
     md_text(b, (s = field(d, VNPLAN_FIELD_DATE)) ? s : "", 1);
-    vp_buf_printf(b, " | %zu | ", d->ntasks[VNPLAN_TASKS]);
+    vp_buf_printf(b, " | %zu | ", df->summary->total.tasks[side]);
     md_clipped(b, (s = field(d, VNPLAN_FIELD_TITLE)) ? s : "", CELL_CHARS, 1);
     vp_buf_puts(b, " | ");
     md_code(b, p->path ? p->path : "-", 1);
@@ -149,22 +137,17 @@ static void agencies(vp_buf *b, const vnplan_diff *df)
     vp_buf_puts(b, "\n## Agencies\n\n"
                    "Agencies the tasks name (lead, coordinating or requested), matched by the "
                    "gazetteer's canonical id; *leads* counts the tasks each one leads.\n");
-    for (int which = 0; which < 3; which++) {
-        size_t n = 0;
-        for (size_t i = 0; i < df->nagencies; i++) {
-            const vp_diff_agency *a = &df->agencies[i];
-            n += (a->in[0] && a->in[1] ? 0 : a->in[0] ? 1 : 2) == which;
-        }
-        vp_buf_printf(b, "\n### %s (%zu)\n\n", heads[which], n);
+    const vp_diff_summary *sum = df->summary;
+    for (int w = 0; w < 3; w++) {
+        size_t n = sum->nagencies[w];
+        vp_buf_printf(b, "\n### %s (%zu)\n\n", heads[w], n);
         if (!n) {
             vp_buf_puts(b, "None.\n");
             continue;
         }
         vp_buf_puts(b, "| Agency | Sector | Leads in A | Leads in B |\n|---|---|--:|--:|\n");
-        for (size_t i = 0; i < df->nagencies; i++) {
-            const vp_diff_agency *a = &df->agencies[i];
-            if ((a->in[0] && a->in[1] ? 0 : a->in[0] ? 1 : 2) != which)
-                continue;
+        for (size_t i = 0; i < n; i++) {
+            const vp_diff_agency *a = sum->agencies[w][i];
             vp_buf_puts(b, "| ");
             md_text(b, a->label, 1);
             vp_buf_puts(b, " | ");
@@ -205,22 +188,17 @@ static void references(vp_buf *b, const vnplan_diff *df)
 {
     static const char *const heads[3] = {"Cited by both", "Only in A", "Only in B"};
     vp_buf_puts(b, "\n## References\n");
-    for (int which = 0; which < 3; which++) {
-        size_t n = 0;
-        for (size_t i = 0; i < df->nrefs; i++) {
-            const vp_diff_ref *r = &df->refs[i];
-            n += (r->mentions[0] && r->mentions[1] ? 0 : r->mentions[0] ? 1 : 2) == which;
-        }
-        vp_buf_printf(b, "\n### %s (%zu)\n\n", heads[which], n);
+    const vp_diff_summary *sum = df->summary;
+    for (int w = 0; w < 3; w++) {
+        size_t n = sum->nrefs[w];
+        vp_buf_printf(b, "\n### %s (%zu)\n\n", heads[w], n);
         if (!n) {
             vp_buf_puts(b, "None.\n");
             continue;
         }
         vp_buf_puts(b, "| Reference | Type | Mentions in A | Mentions in B |\n|---|---|--:|--:|\n");
-        for (size_t i = 0; i < df->nrefs; i++) {
-            const vp_diff_ref *r = &df->refs[i];
-            if ((r->mentions[0] && r->mentions[1] ? 0 : r->mentions[0] ? 1 : 2) != which)
-                continue;
+        for (size_t i = 0; i < n; i++) {
+            const vp_diff_ref *r = sum->refs[w][i];
             vp_buf_puts(b, "| ");
             md_clipped(b, r->name, CELL_CHARS, 1);
             vp_buf_puts(b, " | ");
@@ -236,7 +214,7 @@ static void reporting(vp_buf *b, const vnplan_diff *df)
     vp_buf_puts(b, "\n## Reporting duties\n");
     for (int s = 0; s < 2; s++) {
         const vnplan_document *d = sides[s];
-        vp_buf_printf(b, "\n### %c (%zu)\n\n", s ? 'B' : 'A', d->nreporting);
+        vp_buf_printf(b, "\n### %c (%zu)\n\n", s ? 'B' : 'A', df->summary->reporting[s]);
         if (!d->nreporting) {
             vp_buf_puts(b, "None found.\n");
             continue;
@@ -259,6 +237,7 @@ static void reporting(vp_buf *b, const vnplan_diff *df)
 
 char *vp_render_diff_markdown(const vnplan_diff *df)
 {
+    const vp_diff_summary *sum = df->summary;
     vp_buf b;
     vp_buf_init(&b);
     const vnplan_document *da = df->da, *db = df->db;
@@ -285,51 +264,62 @@ char *vp_render_diff_markdown(const vnplan_diff *df)
     vp_buf_puts(&b, ")\n\n");
     vp_buf_puts(&b, "| Side | Number | Province | Date | Tasks | Title | File |\n"
                     "|---|---|---|---|--:|---|---|\n");
-    side_row(&b, "A", df->pa, da);
-    side_row(&b, "B", df->pb, db);
+    side_row(&b, df, 0);
+    side_row(&b, df, 1);
     vp_buf_puts(&b, "\nFramework: ");
     if (df->framework) {
+        const char *why = vp_diff_framework_reason(df);
         md_code(&b, df->framework, 0);
+        if (why)
+            vp_buf_printf(&b, " (%s)", why);
+        for (int s = 0; s < 2; s++)
+            if (df->mapped_from[s]) {
+                vp_buf_printf(&b, "; %c's categories (", s ? 'B' : 'A');
+                md_code(&b, df->mapped_from[s], 0);
+                vp_buf_puts(&b, ") mapped through its crosswalk");
+            }
     } else
         vp_buf_puts(&b, "none (every task is unclassified)");
     vp_buf_printf(&b, ". Tasks are paired when their similarity is at least %.2f; "
                       "\"same wording\" marks pairs at %.2f or more.\n",
-                  df->threshold, 0.90);
+                  df->threshold, VP_VERBATIM);
 
     /* Coverage. */
     vp_buf_puts(&b, "\n## Coverage\n\n| Category | A | B | Pairs | Only A | Only B |\n"
                     "|---|--:|--:|--:|--:|--:|\n");
     for (size_t i = 0; i < df->ncats; i++) {
         const vp_diff_cat *c = &df->cats[i];
-        if (!c->category && !c->na && !c->nb)
+        const vp_diff_counts *n = &sum->cats[i];
+        if (!c->category && !n->tasks[0] && !n->tasks[1])
             continue;
         vp_buf_puts(&b, "| ");
-        md_text(&b, cat_label(c), 1);
+        md_text(&b, vp_diff_cat_label(c), 1);
         if (c->category) {
             vp_buf_puts(&b, " (");
             md_code(&b, c->category->id, 1);
             vp_buf_puts(&b, ")");
         }
-        vp_buf_printf(&b, " | %zu | %zu | %zu | %zu | %zu |\n", c->na, c->nb, c->npairs,
-                      c->nonly_a, c->nonly_b);
+        vp_buf_printf(&b, " | %zu | %zu | %zu | %zu | %zu |\n", n->tasks[0], n->tasks[1],
+                      n->pairs, n->only[0], n->only[1]);
     }
 
     /* Categories. */
     for (size_t i = 0; i < df->ncats; i++) {
         const vp_diff_cat *c = &df->cats[i];
-        if (!c->na && !c->nb)
+        const vp_diff_counts *n = &sum->cats[i];
+        if (!n->tasks[0] && !n->tasks[1])
             continue;
         vp_buf_puts(&b, "\n## ");
-        md_text(&b, cat_label(c), 0);
+        md_text(&b, vp_diff_cat_label(c), 0);
         if (c->category) {
             vp_buf_puts(&b, " (");
             md_code(&b, c->category->id, 0);
             vp_buf_puts(&b, ")");
         }
-        vp_buf_printf(&b, "\n\nA %zu tasks, B %zu tasks, %zu paired.\n", c->na, c->nb,
-                      c->npairs);
-        if (c->npairs) {
-            vp_buf_printf(&b, "\n### Paired (%zu)\n\n", c->npairs);
+        vp_buf_printf(&b, "\n\nA %zu tasks, B %zu tasks, %zu paired.\n", n->tasks[0],
+                      n->tasks[1], n->pairs);
+        if (n->pairs) {
+            vp_buf_printf(&b, "\n### Paired (%zu)\n\n", n->pairs);
             vp_buf_puts(&b, "| Score | A | B | Text in A | Text in B |\n"
                             "|--:|---|---|---|---|\n");
             for (size_t k = 0; k < c->npairs; k++) {
@@ -338,9 +328,9 @@ char *vp_render_diff_markdown(const vnplan_diff *df)
                 if (p->verbatim)
                     vp_buf_puts(&b, "<br>same wording");
                 if (p->moved) {
+                    const vp_category *cb = vp_diff_category(df, 1, p->b);
                     vp_buf_puts(&b, "<br>moved: B files it under ");
-                    md_code(&b, p->b->pillar.category ? p->b->pillar.category->id
-                                                      : "none", 1);
+                    md_code(&b, cb ? cb->id : "none", 1);
                 }
                 vp_buf_puts(&b, " | ");
                 where(&b, p->a);
@@ -353,15 +343,15 @@ char *vp_render_diff_markdown(const vnplan_diff *df)
                 vp_buf_puts(&b, " |\n");
             }
         }
-        if (c->nonly_a) {
-            vp_buf_printf(&b, "\n### Only in A (%zu)\n\n", c->nonly_a);
+        if (n->only[0]) {
+            vp_buf_printf(&b, "\n### Only in A (%zu)\n\n", n->only[0]);
             for (size_t k = 0; k < c->nonly_a; k++)
-                task_item(&b, c->only_a[k]);
+                task_item(&b, df, 0, c->only_a[k]);
         }
-        if (c->nonly_b) {
-            vp_buf_printf(&b, "\n### Only in B (%zu)\n\n", c->nonly_b);
+        if (n->only[1]) {
+            vp_buf_printf(&b, "\n### Only in B (%zu)\n\n", n->only[1]);
             for (size_t k = 0; k < c->nonly_b; k++)
-                task_item(&b, c->only_b[k]);
+                task_item(&b, df, 1, c->only_b[k]);
         }
     }
 
@@ -369,14 +359,20 @@ char *vp_render_diff_markdown(const vnplan_diff *df)
     references(&b, df);
     reporting(&b, df);
 
+    const vp_diff_counts *t = &sum->total;
     vp_buf_puts(&b, "\n## Summary\n\n");
     vp_buf_printf(&b, "- %zu pairs: %zu with the same wording, %zu filed under different "
                       "pillars\n",
-                  df->npairs, df->verbatim, df->moved);
-    vp_buf_printf(&b, "- %zu tasks only in A, %zu only in B\n", df->only[0], df->only[1]);
-    vp_buf_printf(&b, "- %zu agencies named, %zu references cited, reporting duties: A %zu, "
-                      "B %zu\n",
-                  df->nagencies, df->nrefs, da->nreporting, db->nreporting);
+                  t->pairs, t->verbatim, t->moved);
+    vp_buf_printf(&b, "- %zu tasks only in A, %zu only in B\n", t->only[0], t->only[1]);
+    vp_buf_printf(&b, "- Agencies: %zu named by both, %zu only by A, %zu only by B; %zu sectors "
+                      "met by different agencies\n",
+                  sum->nagencies[VP_IN_BOTH], sum->nagencies[VP_ONLY_A],
+                  sum->nagencies[VP_ONLY_B], sum->sectors);
+    vp_buf_printf(&b, "- References: %zu cited by both, %zu only by A, %zu only by B\n",
+                  sum->nrefs[VP_IN_BOTH], sum->nrefs[VP_ONLY_A], sum->nrefs[VP_ONLY_B]);
+    vp_buf_printf(&b, "- Reporting duties: A %zu, B %zu; targets: A %zu, B %zu\n",
+                  sum->reporting[0], sum->reporting[1], sum->targets[0], sum->targets[1]);
     vp_buf_printf(&b, "\n**%s.**\n", df->differs ? "The plans differ" : "No differences");
     return vp_buf_detach(&b);
 }

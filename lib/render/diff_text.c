@@ -85,19 +85,11 @@ static void wrapped(out *o, const char *s, size_t col, size_t indent)
     vp_buf_putc(&o->b, '\n');
 }
 
-static const char *lead_of(const vnplan_task *t)
-{
-    if (t->nroles[VNPLAN_ROLE_LEAD])
-        return t->roles[VNPLAN_ROLE_LEAD][0].agency ? t->roles[VNPLAN_ROLE_LEAD][0].agency->label
-                                                    : t->roles[VNPLAN_ROLE_LEAD][0].name;
-    if (t->nroles[VNPLAN_ROLE_REQUESTED])
-        return t->roles[VNPLAN_ROLE_REQUESTED][0].name;
-    return "—";
-}
-
 /* "  A T12 III.2 :79  Sở Lao động …  <text>" on one line. */
-static void task_line(out *o, const char *tag, const char *color, const vnplan_task *t)
+static void task_line(out *o, const vnplan_diff *df, int side, const char *color,
+                      const vnplan_task *t)
 {
+    const char *tag = side ? "B" : "A";
     vp_buf_puts(&o->b, "    ");
     paint(o, color);
     vp_buf_printf(&o->b, "%s %-4s", tag, t->id);
@@ -106,7 +98,9 @@ static void task_line(out *o, const char *tag, const char *color, const vnplan_t
     snprintf(where, sizeof where, " %s :%ld  ", t->section, t->line);
     vp_buf_puts(&o->b, where);
     size_t used = 4 + strlen(tag) + 5 + vp_columns(where, strlen(where));
-    const char *lead = lead_of(t);
+    const char *lead = vp_diff_lead(df, side, t);
+    if (!lead)
+        lead = "—";
     size_t lc = vp_columns(lead, strlen(lead));
     size_t room = (size_t)o->width > used + 10 ? (size_t)o->width - used : 10;
     size_t lead_room = lc + 2 < room / 3 ? lc : room / 3 - 2;
@@ -118,6 +112,7 @@ static void task_line(out *o, const char *tag, const char *color, const vnplan_t
 
 char *vp_render_diff_text(const vnplan_diff *df, int width, int flags)
 {
+    const vp_diff_summary *sum = df->summary;
     out o;
     vp_buf_init(&o.b);
     o.width = width < 40 ? 40 : width;
@@ -133,91 +128,100 @@ char *vp_render_diff_text(const vnplan_diff *df, int width, int flags)
                   fb[VNPLAN_FIELD_PROVINCE] ? fb[VNPLAN_FIELD_PROVINCE] : "?",
                   fb[VNPLAN_FIELD_DATE] ? fb[VNPLAN_FIELD_DATE] : "");
     paint(&o, "0");
-    vp_buf_printf(&o.b, "framework %s; tasks paired when similarity >= %.2f\n",
-                  df->framework ? df->framework : "(none)", df->threshold);
+    const char *why = vp_diff_framework_reason(df);
+    vp_buf list;
+    vp_buf_init(&list);
+    vp_buf_printf(&list, "framework %s%s%s%s; tasks paired when similarity >= %.2f",
+                  df->framework ? df->framework : "(none)", why ? " (" : "", why ? why : "",
+                  why ? ")" : "", df->threshold);
+    wrapped(&o, list.data ? list.data : "", 0, 2);
+    for (int s = 0; s < 2; s++)
+        if (df->mapped_from[s]) {
+            vp_buf_clear(&list);
+            vp_buf_printf(&list, "%c's categories (%s) mapped to %s through its crosswalk",
+                          s ? 'B' : 'A', df->mapped_from[s], df->framework);
+            wrapped(&o, list.data ? list.data : "", 0, 2);
+        }
 
     /* The label column takes what the counts leave, up to the longest. */
     size_t lw = 8;
     for (size_t i = 0; i < df->ncats; i++) {
-        const char *label = df->cats[i].category ? df->cats[i].category->label_vi : "Chưa phân loại";
+        const char *label = vp_diff_cat_label(&df->cats[i]);
         size_t lc = vp_columns(label, strlen(label));
-        if ((df->cats[i].na || df->cats[i].nb) && lc > lw)
+        if ((sum->cats[i].tasks[0] || sum->cats[i].tasks[1]) && lc > lw)
             lw = lc;
     }
-    if (lw > (size_t)o.width - 20)
-        lw = (size_t)o.width - 20;
+    /* A row is "  " + label + 33 columns of counts, each right-aligned
+     * under its heading. */
+    if (lw > (size_t)o.width - 35)
+        lw = (size_t)o.width - 35;
     vp_buf_putc(&o.b, '\n');
     paint(&o, "1");
-    vp_buf_puts(&o.b, "Coverage");
+    clipped(&o, "Coverage", lw + 2);
     for (size_t k = 8; k < lw + 2; k++)
         vp_buf_putc(&o.b, ' ');
-    vp_buf_puts(&o.b, "     A    B  pairs");
+    vp_buf_puts(&o.b, "    A    B  pairs  only A  only B");
     paint(&o, "0");
     vp_buf_putc(&o.b, '\n');
     for (size_t i = 0; i < df->ncats; i++) {
-        const vp_diff_cat *c = &df->cats[i];
-        if (!c->na && !c->nb)
+        const vp_diff_counts *n = &sum->cats[i];
+        if (!n->tasks[0] && !n->tasks[1])
             continue;
-        const char *label = c->category ? c->category->label_vi : "Chưa phân loại";
+        const char *label = vp_diff_cat_label(&df->cats[i]);
         vp_buf_puts(&o.b, "  ");
         size_t lc = vp_columns(label, strlen(label));
         clipped(&o, label, lw);
         for (size_t k = lc < lw ? lc : lw; k < lw; k++)
             vp_buf_putc(&o.b, ' ');
-        vp_buf_printf(&o.b, "  %3zu  %3zu  %3zu\n", c->na, c->nb, c->npairs);
+        vp_buf_printf(&o.b, "  %3zu  %3zu  %5zu  %6zu  %6zu\n", n->tasks[0], n->tasks[1],
+                      n->pairs, n->only[0], n->only[1]);
     }
 
     for (size_t i = 0; i < df->ncats; i++) {
         const vp_diff_cat *c = &df->cats[i];
-        if (!c->na && !c->nb)
+        const vp_diff_counts *n = &sum->cats[i];
+        if (!n->tasks[0] && !n->tasks[1])
             continue;
         char title[512];
         snprintf(title, sizeof title, "== %s (%s)  A %zu, B %zu, %zu paired",
-                 c->category ? c->category->label_vi : "Chưa phân loại",
-                 c->category ? c->category->id : "-", c->na, c->nb, c->npairs);
+                 vp_diff_cat_label(c), c->category ? c->category->id : "-", n->tasks[0],
+                 n->tasks[1], n->pairs);
         rule(&o, title);
         for (size_t k = 0; k < c->npairs; k++) {
             const vp_diff_pair *p = &c->pairs[k];
-            vp_buf_printf(&o.b, "  both %.2f%s%s\n", p->score, p->verbatim ? "  same wording" : "",
-                          p->moved ? "  (B files it under another pillar)" : "");
-            task_line(&o, "A", "32", p->a);
-            task_line(&o, "B", "32", p->b);
+            const vp_category *cb = p->moved ? vp_diff_category(df, 1, p->b) : NULL;
+            vp_buf_printf(&o.b, "  both %.2f%s", p->score, p->verbatim ? "  same wording" : "");
+            if (p->moved)
+                vp_buf_printf(&o.b, "  (B files it under %s)", cb ? cb->id : "no pillar");
+            vp_buf_putc(&o.b, '\n');
+            task_line(&o, df, 0, "32", p->a);
+            task_line(&o, df, 1, "32", p->b);
         }
-        if (c->nonly_a)
-            vp_buf_printf(&o.b, "  only in A (%zu)\n", c->nonly_a);
+        if (n->only[0])
+            vp_buf_printf(&o.b, "  only in A (%zu)\n", n->only[0]);
         for (size_t k = 0; k < c->nonly_a; k++)
-            task_line(&o, "A", "31", c->only_a[k]);
-        if (c->nonly_b)
-            vp_buf_printf(&o.b, "  only in B (%zu)\n", c->nonly_b);
+            task_line(&o, df, 0, "31", c->only_a[k]);
+        if (n->only[1])
+            vp_buf_printf(&o.b, "  only in B (%zu)\n", n->only[1]);
         for (size_t k = 0; k < c->nonly_b; k++)
-            task_line(&o, "B", "34", c->only_b[k]);
+            task_line(&o, df, 1, "34", c->only_b[k]);
     }
 
     rule(&o, "Agencies (by canonical id)");
     static const char *const heads[3] = {"  both:   ", "  only A: ", "  only B: "};
-    vp_buf list;
-    vp_buf_init(&list);
-    for (int which = 0; which < 3; which++) {
+    for (int w = 0; w < 3; w++) {
         vp_buf_clear(&list);
-        for (size_t i = 0; i < df->nagencies; i++) {
-            const vp_diff_agency *a = &df->agencies[i];
-            int w = a->in[0] && a->in[1] ? 0 : a->in[0] ? 1 : 2;
-            if (w == which)
-                vp_buf_printf(&list, "%s%s", list.len ? "; " : "", a->label);
-        }
-        vp_buf_puts(&o.b, heads[which]);
+        for (size_t i = 0; i < sum->nagencies[w]; i++)
+            vp_buf_printf(&list, "%s%s", list.len ? "; " : "", sum->agencies[w][i]->label);
+        vp_buf_puts(&o.b, heads[w]);
         wrapped(&o, list.len ? list.data : "—", 10, 10);
     }
     rule(&o, "References");
-    for (int which = 0; which < 3; which++) {
+    for (int w = 0; w < 3; w++) {
         vp_buf_clear(&list);
-        for (size_t i = 0; i < df->nrefs; i++) {
-            const vp_diff_ref *r = &df->refs[i];
-            int w = r->mentions[0] && r->mentions[1] ? 0 : r->mentions[0] ? 1 : 2;
-            if (w == which)
-                vp_buf_printf(&list, "%s%s", list.len ? "; " : "", r->name);
-        }
-        vp_buf_puts(&o.b, heads[which]);
+        for (size_t i = 0; i < sum->nrefs[w]; i++)
+            vp_buf_printf(&list, "%s%s", list.len ? "; " : "", sum->refs[w][i]->name);
+        vp_buf_puts(&o.b, heads[w]);
         wrapped(&o, list.len ? list.data : "—", 10, 10);
     }
     rule(&o, "Reporting");
@@ -234,13 +238,30 @@ char *vp_render_diff_text(const vnplan_diff *df, int width, int flags)
             vp_buf_putc(&o.b, '\n');
         }
     rule(&o, "Summary");
-    vp_buf_clear(&list);
-    vp_buf_printf(&list, "%zu pairs (%zu same wording, %zu across pillars), %zu only in A, "
-                         "%zu only in B: %s",
-                  df->npairs, df->verbatim, df->moved, df->only[0], df->only[1],
-                  df->differs ? "the plans differ" : "no differences");
-    vp_buf_puts(&o.b, "  ");
-    wrapped(&o, list.data, 2, 2);
+    const vp_diff_counts *t = &sum->total;
+    for (int line = 0; line < 5; line++) {
+        vp_buf_clear(&list);
+        if (line == 0)
+            vp_buf_printf(&list, "%zu pairs (%zu same wording, %zu across pillars), %zu only "
+                                 "in A, %zu only in B",
+                          t->pairs, t->verbatim, t->moved, t->only[0], t->only[1]);
+        else if (line == 1)
+            vp_buf_printf(&list, "agencies: %zu named by both, %zu only by A, %zu only by B; "
+                                 "%zu sectors met by different agencies",
+                          sum->nagencies[VP_IN_BOTH], sum->nagencies[VP_ONLY_A],
+                          sum->nagencies[VP_ONLY_B], sum->sectors);
+        else if (line == 2)
+            vp_buf_printf(&list, "references: %zu cited by both, %zu only by A, %zu only by B",
+                          sum->nrefs[VP_IN_BOTH], sum->nrefs[VP_ONLY_A], sum->nrefs[VP_ONLY_B]);
+        else if (line == 3)
+            vp_buf_printf(&list, "reporting duties: A %zu, B %zu; targets: A %zu, B %zu",
+                          sum->reporting[0], sum->reporting[1], sum->targets[0],
+                          sum->targets[1]);
+        else
+            vp_buf_puts(&list, df->differs ? "the plans differ" : "no differences");
+        vp_buf_puts(&o.b, "  ");
+        wrapped(&o, list.data ? list.data : "", 2, 2);
+    }
     int failed = list.failed;
     vp_buf_free(&list);
     if (failed) {

@@ -111,43 +111,25 @@ static json_t *tasks(const vnplan_document *d, vnplan_task_part part)
     return a;
 }
 
-/* Every agency the tasks and duties name, once (by gazetteer id, else by
- * the name as printed), with how often it leads, coordinates or is
+/* The document's agencies (tasks.c groups them, by the rule plandiff
+ * matches them by), with how often each leads, coordinates or is
  * requested. */
 static json_t *agencies(const vnplan_document *d)
 {
     json_t *list = json_array();
-    json_t *index = json_object();   /* key → position in list */
-    for (int part = 0; part < 2; part++)
-        for (size_t i = 0; i < d->ntasks[part]; i++) {
-            const vnplan_task *t = &d->tasks[part][i];
-            for (int r = 0; r < 3; r++)
-                for (size_t k = 0; k < t->nroles[r]; k++) {
-                    const vp_agency_ref *a = &t->roles[r][k];
-                    const char *key = a->agency ? a->agency->id : a->name;
-                    json_t *pos = json_object_get(index, key), *o;
-                    if (!pos) {
-                        o = json_pack("{s:o, s:s, s:o, s:[], s:i, s:i, s:i}", "id",
-                                      str_or_null(a->agency ? a->agency->id : NULL), "label",
-                                      a->agency ? a->agency->label : a->name, "sector",
-                                      str_or_null(a->agency ? a->agency->sector : NULL),
-                                      "names", "lead", 0, "coordinate", 0, "requested", 0);
-                        json_object_set_new(index, key, json_integer((json_int_t)json_array_size(list)));
-                        json_array_append_new(list, o);
-                    } else {
-                        o = json_array_get(list, (size_t)json_integer_value(pos));
-                    }
-                    json_t *names = json_object_get(o, "names");
-                    int seen = 0;
-                    for (size_t n = 0; n < json_array_size(names); n++)
-                        seen |= strcmp(json_string_value(json_array_get(names, n)), a->name) == 0;
-                    if (!seen)
-                        json_array_append_new(names, json_string(a->name));
-                    json_t *count = json_object_get(o, role_names[r]);
-                    json_integer_set(count, json_integer_value(count) + 1);
-                }
-        }
-    json_decref(index);
+    for (size_t i = 0; i < d->nagencies; i++) {
+        const vp_doc_agency *a = &d->agencies[i];
+        json_t *names = json_array();
+        for (size_t n = 0; n < a->nnames; n++)
+            json_array_append_new(names, json_string(a->names[n]));
+        json_array_append_new(
+            list, json_pack("{s:o, s:s, s:o, s:o, s:i, s:i, s:i}", "id",
+                            str_or_null(a->agency ? a->agency->id : NULL), "label", a->label,
+                            "sector", str_or_null(a->agency ? a->agency->sector : NULL), "names",
+                            names, "lead", a->roles[VNPLAN_ROLE_LEAD], "coordinate",
+                            a->roles[VNPLAN_ROLE_COORDINATE], "requested",
+                            a->roles[VNPLAN_ROLE_REQUESTED]));
+    }
     return list;
 }
 

@@ -6,7 +6,7 @@
  * with no number line is one document. */
 #include "config.h"
 #include "structure/documents.h"
-#include "structure/header.h"
+#include "core/vocab.h"
 #include "core/unicode.h"
 #include <stdlib.h>
 #include <string.h>
@@ -14,14 +14,14 @@
 static int is_number_line(const vp_block *blk, const vp_patterns *re)
 {
     long g[4];
-    return blk->kind == VP_BLOCK_PARA && blk->len <= 90 &&
+    return blk->kind == VP_BLOCK_PARA && blk->len <= VP_NUMBER_LINE_MAX &&
            vp_match(re, VP_RE_NUMBER, blk->text, blk->len, 0, g, 2);
 }
 
 /* Header lines that may stand before the number line. */
 static int is_pre_anchor(const vp_block *blk)
 {
-    if (blk->kind != VP_BLOCK_PARA || blk->len == 0 || blk->len > 120)
+    if (blk->kind != VP_BLOCK_PARA || blk->len == 0 || blk->len > VP_HEADER_LINE_MAX)
         return 0;
     return vp_is_all_caps(blk->text, blk->len) || vp_is_quoc_hieu(blk->text, blk->len);
 }

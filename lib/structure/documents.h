@@ -7,6 +7,11 @@
 #include "model/model.h"
 #include "core/patterns.h"
 
+/* Caps on header lines, in bytes: longer lines are content. */
+#define VP_NUMBER_LINE_MAX 90   /* "Số: 12127/KH-UBND"                       */
+#define VP_HEADER_LINE_MAX 120  /* an issuer line before it, the place and
+                                   date line                              */
+
 typedef struct vp_span_range {
     size_t start, end;       /* block indexes [start, end) */
 } vp_span_range;

@@ -10,6 +10,7 @@
 #include "core/buf.h"
 #include "structure/documents.h"
 #include "structure/header.h"
+#include "core/vocab.h"
 #include "read/labels.h"
 #include "core/unicode.h"
 #include <stdio.h>
@@ -17,90 +18,6 @@
 #include <string.h>
 
 /* ------------------------------------------------------------- helpers */
-
-/* Folded key without diacritics, in a caller buffer (truncated). */
-static size_t fold_into(const char *s, size_t len, char *out, size_t cap)
-{
-    size_t n = 0;
-    char *k = vp_fold(s, len, VNPLAN_FOLD_DIACRITICS, &n);
-    if (!k) {
-        out[0] = '\0';
-        return 0;
-    }
-    if (n >= cap)
-        n = cap - 1;
-    memcpy(out, k, n);
-    out[n] = '\0';
-    free(k);
-    return n;
-}
-
-static int starts_with(const char *s, const char *prefix)
-{
-    return strncmp(s, prefix, strlen(prefix)) == 0;
-}
-
-int vp_is_quoc_hieu(const char *s, size_t len)
-{
-    if (len > 160)
-        return 0;
-    char k[256];
-    fold_into(s, len, k, sizeof k);
-    return strstr(k, "cong hoa xa hoi chu nghia viet nam") != NULL ||
-           strstr(k, "doc lap - tu do - hanh phuc") != NULL ||
-           strstr(k, "doc lap-tu do-hanh phuc") != NULL;
-}
-
-/* Names of document types (tên loại) and their symbol abbreviations
- * (Nghị định 30/2020/NĐ-CP, Phụ lục III). */
-static const struct {
-    const char *folded;
-    const char *abbr;
-} doc_types[] = {
-    {"ke hoach", "KH"},     {"quyet dinh", "QĐ"},  {"nghi quyet", "NQ"},
-    {"chi thi", "CT"},      {"chuong trinh", "CTr"}, {"bao cao", "BC"},
-    {"thong bao", "TB"},    {"huong dan", "HD"},   {"to trinh", "TTr"},
-    {"de an", "ĐA"},        {"du an", "DA"},       {"phuong an", "PA"},
-    {"quy che", "QC"},      {"quy dinh", "QyĐ"},   {"thong cao", "TC"},
-    {"cong dien", "CĐ"},    {"bien ban", "BB"},    {"giay moi", "GM"},
-    {"cong van", "CV"},     {"thong tu", "TT"},    {"nghi dinh", "NĐ"},
-};
-
-const char *vp_type_from_title(const char *s, size_t len)
-{
-    if (len == 0 || len > 80 || !vp_is_all_caps(s, len))
-        return NULL;
-    char k[128];
-    fold_into(s, len, k, sizeof k);
-    for (size_t i = 0; i < sizeof doc_types / sizeof *doc_types; i++)
-        if (starts_with(k, doc_types[i].folded))
-            return doc_types[i].abbr;
-    return NULL;
-}
-
-/* The type part of a symbol: "12127/KH-UBND" → "KH", "20/2021/NĐ-CP" →
- * "NĐ", "39-CT/TW" → "CT"; "CV" when the symbol names no type (a công
- * văn: "1884/SYT-VP"). */
-static const char *kind_from_number(const char *num)
-{
-    const char *slash = strrchr(num, '/');
-    const char *dash = strchr(num, '-');
-    const char *a = NULL, *b = NULL;
-    if (slash && dash && dash > slash) {        /* N/TYPE-ISSUER */
-        a = slash + 1;
-        b = dash;
-    } else if (slash && dash && dash < slash) { /* N-TYPE/ISSUER */
-        a = dash + 1;
-        b = slash;
-    }
-    if (a && b > a) {
-        for (size_t i = 0; i < sizeof doc_types / sizeof *doc_types; i++)
-            if (strlen(doc_types[i].abbr) == (size_t)(b - a) &&
-                memcmp(doc_types[i].abbr, a, (size_t)(b - a)) == 0)
-                return doc_types[i].abbr;
-    }
-    return "CV";
-}
 
 /* "12127 /KH-UBND" → "12127/KH-UBND": spaces around / and - removed. */
 static char *repair_number(vnplan_plan *p, const char *s, size_t len)
@@ -118,54 +35,93 @@ static char *repair_number(vnplan_plan *p, const char *s, size_t len)
     return out;
 }
 
+/* Words in a folded key. */
+static int words_in(const char *k)
+{
+    int n = *k != '\0';
+    for (; *k; k++)
+        n += *k == ' ';
+    return n;
+}
+
+/* Does the folded key k begin with the words of `phrase`?  Their number,
+ * else 0. */
+static int begins_with_words(const char *k, const char *phrase)
+{
+    char pk[VP_FOLD_LINE_BYTES];
+    size_t n = vp_fold_line(phrase, strlen(phrase), pk, sizeof pk);
+    return n && strncmp(k, pk, n) == 0 && (k[n] == ' ' || k[n] == '\0') ? words_in(pk) : 0;
+}
+
+/* The council a folded issuer line begins with ("uy ban nhan dan tinh
+ * ...", "ubnd tinh ..."): its abbreviation, and the words of its name in
+ * *words; NULL when it names none. */
+static const char *council_at(const vp_vocab *v, const char *k, int *words)
+{
+    for (size_t c = 0; c < vp_vocab_council_count(v); c++) {
+        const vp_council *cn = vp_vocab_council_at(v, c);
+        if ((*words = begins_with_words(k, cn->abbr)))
+            return cn->abbr;
+        for (const char *const *n = cn->names; *n; n++)
+            if ((*words = begins_with_words(k, *n)))
+                return cn->abbr;
+    }
+    return NULL;
+}
+
+/* Words of the administrative level a folded key begins with ("thanh pho
+ * nha trang" → 2), 0 when none; only provincial levels with `province`. */
+static int level_at(const vp_vocab *v, const char *k, int province)
+{
+    int best = 0;
+    for (size_t i = 0; i < vp_vocab_level_count(v); i++) {
+        const vp_level *l = vp_vocab_level_at(v, i);
+        int w = province && !l->province ? 0 : begins_with_words(k, l->name);
+        if (w > best)
+            best = w;
+    }
+    return best;
+}
+
+/* The end of `words` words of s from i, and the spaces after them. */
+static size_t skip_words(const char *s, size_t len, size_t i, int words)
+{
+    for (int w = 0; w < words && i < len; w++) {
+        while (i < len && s[i] != ' ')
+            i++;
+        while (i < len && s[i] == ' ')
+            i++;
+    }
+    return i;
+}
+
 /* Vietnamese agency names capitalise the first word of each part of the
  * name: "SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI" → "Sở Lao động - Thương binh
  * và Xã hội"; "ỦY BAN NHÂN DÂN TỈNH THANH HÓA" → "UBND tỉnh Thanh Hóa". */
-static char *agency_case(vnplan_plan *p, const char *s, size_t len)
+static char *agency_case(vnplan_plan *p, const vp_vocab *v, const char *s, size_t len)
 {
-    char k[256];
-    fold_into(s, len, k, sizeof k);
+    char k[VP_FOLD_LINE_BYTES];
+    vp_fold_line(s, len, k, sizeof k);
     vp_buf out;
     vp_buf_init(&out);
-    static const char *const councils[][2] = {
-        {"uy ban nhan dan ", "UBND "}, {"ubnd ", "UBND "},
-        {"hoi dong nhan dan ", "HĐND "}, {"hdnd ", "HĐND "},
-    };
-    for (size_t c = 0; c < sizeof councils / sizeof *councils; c++) {
-        if (!starts_with(k, councils[c][0]))
-            continue;
-        /* Skip as many words of the original as the folded prefix has. */
-        int words = 0;
-        for (const char *q = councils[c][0]; *q; q++)
-            words += *q == ' ';
-        size_t i = 0;
-        for (int w = 0; w < words && i < len; w++) {
-            while (i < len && s[i] != ' ')
-                i++;
-            while (i < len && s[i] == ' ')
-                i++;
-        }
-        /* level word (tỉnh, thành phố, huyện) in lower case, then the
-         * place name in title case */
-        size_t j = i;
-        while (j < len && s[j] != ' ')
-            j++;
+    int words;
+    const char *abbr = council_at(v, k, &words);
+    if (abbr && words_in(k) > words) {     /* a council and where it sits */
+        /* Skip as many words of the original as the council's name has. */
+        size_t i = skip_words(s, len, 0, words);
+        /* level (tỉnh, thành phố, huyện) in lower case, then the place
+         * name in title case; a level not in the vocabulary is one word */
+        char lk[VP_FOLD_LINE_BYTES];
+        vp_fold_line(s + i, len - i, lk, sizeof lk);
+        int lw = level_at(v, lk, 0);
+        size_t name_start = skip_words(s, len, i, lw ? lw : 1);
+        size_t j = name_start;
+        while (j > i && s[j - 1] == ' ')
+            j--;
         char *lvl = vp_lower(s + i, j - i);
-        char lk[32];
-        fold_into(s + i, j - i, lk, sizeof lk);
-        size_t name_start = j;
-        if (strcmp(lk, "thanh") == 0) { /* "thành phố" */
-            size_t j2 = j + 1;
-            while (j2 < len && s[j2] != ' ')
-                j2++;
-            free(lvl);
-            lvl = vp_lower(s + i, j2 - i);
-            name_start = j2;
-        }
-        while (name_start < len && s[name_start] == ' ')
-            name_start++;
         char *place = vp_title_case(s + name_start, len - name_start);
-        vp_buf_puts(&out, councils[c][1]);
+        vp_buf_puts(&out, abbr);
+        vp_buf_putc(&out, ' ');
         if (lvl)
             vp_buf_puts(&out, lvl);
         if (place && *place) {
@@ -182,20 +138,21 @@ static char *agency_case(vnplan_plan *p, const char *s, size_t len)
     if (!vp_is_all_caps(s, len))
         return vp_strndup(p->arena, s, len);
     /* Sentence case per part: parts are separated by " và ", ", ", " - ";
-     * after a kind of body ("Sở", "Bộ", "Ban", ...) the name starts a new
-     * part: "SỞ Y TẾ" → "Sở Y tế". */
+     * after the head of an agency's name ("Sở", "Trung tâm", ...) the name
+     * starts a new part: "SỞ Y TẾ" → "Sở Y tế". */
     char *low = vp_lower(s, len);
     if (!low)
         return NULL;
     size_t n = strlen(low);
     int cap_next = 1;
-    static const char *const bodies[] = {"sở ", "bộ ", "ban ", "cục ", "chi cục ",
-                                         "tổng cục ", "văn phòng ", "trung tâm ", "viện ",
-                                         "đài ", "báo ", "hội "};
     size_t body_end = 0;
-    for (size_t bi = 0; bi < sizeof bodies / sizeof *bodies; bi++)
-        if (strncmp(low, bodies[bi], strlen(bodies[bi])) == 0)
-            body_end = strlen(bodies[bi]);
+    for (const char *const *h = vp_vocab_list(v, VP_LIST_HEADS); *h && !body_end; h++) {
+        char *lh = vp_lower(*h, strlen(*h));
+        size_t hl = lh ? strlen(lh) : 0;
+        if (lh && strncmp(low, lh, hl) == 0 && low[hl] == ' ')
+            body_end = hl + 1;
+        free(lh);
+    }
     for (size_t i = 0; i < n;) {
         if (body_end && i == body_end)
             cap_next = 1;
@@ -300,7 +257,7 @@ static size_t letters(const char *s, size_t len)
  * (a bare "I." or "II." is a section number, not a name). */
 static int is_position(const vp_block *blk)
 {
-    return blk->kind == VP_BLOCK_PARA && blk->len > 0 && blk->len <= 80 &&
+    return blk->kind == VP_BLOCK_PARA && blk->len > 0 && blk->len <= VP_CAPS_LINE_MAX &&
            vp_is_all_caps(blk->text, blk->len) && letters(blk->text, blk->len) >= 4 &&
            !vp_is_quoc_hieu(blk->text, blk->len);
 }
@@ -372,7 +329,8 @@ typedef struct header_state {
 
 /* Issuer lines: "ỦY BAN NHÂN DÂN" + "TỈNH THANH HÓA" are one name;
  * "UBND TỈNH THANH HÓA" + "SỞ Y TẾ" are superior body and issuer. */
-static int finish_issuer(vnplan_plan *p, vnplan_document *d, header_state *h)
+static int finish_issuer(vnplan_plan *p, const vp_vocab *v, vnplan_document *d,
+                         header_state *h)
 {
     const char *names[4];
     size_t lens[4];
@@ -381,11 +339,10 @@ static int finish_issuer(vnplan_plan *p, vnplan_document *d, header_state *h)
     vp_buf_init(&raw);
     char *joined[4] = {NULL, NULL, NULL, NULL};
     for (int i = 0; i < h->nissuer; i++) {
-        char k[64];
-        fold_into(h->issuer_lines[i], h->issuer_len[i], k, sizeof k);
-        int cont = n > 0 && (starts_with(k, "tinh ") || starts_with(k, "thanh pho ") ||
-                             starts_with(k, "huyen ") || starts_with(k, "quan ") ||
-                             starts_with(k, "xa ") || starts_with(k, "phuong "));
+        char k[VP_FOLD_LINE_BYTES];
+        vp_fold_line(h->issuer_lines[i], h->issuer_len[i], k, sizeof k);
+        int lw = level_at(v, k, 0);
+        int cont = n > 0 && lw && words_in(k) > lw;     /* a level and its name */
         if (raw.len)
             vp_buf_puts(&raw, " / ");
         vp_buf_append(&raw, h->issuer_lines[i], h->issuer_len[i]);
@@ -408,9 +365,10 @@ static int finish_issuer(vnplan_plan *p, vnplan_document *d, header_state *h)
         }
     }
     if (n > 0) {
-        d->fields[VNPLAN_FIELD_ISSUER] = agency_case(p, names[n - 1], lens[n - 1]);
+        d->fields[VNPLAN_FIELD_ISSUER] = agency_case(p, v, names[n - 1], lens[n - 1]);
         if (n > 1)
-            d->fields[VNPLAN_FIELD_ISSUER_PARENT] = agency_case(p, names[n - 2], lens[n - 2]);
+            d->fields[VNPLAN_FIELD_ISSUER_PARENT] =
+                agency_case(p, v, names[n - 2], lens[n - 2]);
         if (raw.data)
             d->fields[VNPLAN_FIELD_ISSUER_RAW] = vp_strdup(p->arena, raw.data);
     }
@@ -425,24 +383,30 @@ fail:
     return 0;
 }
 
-/* The province: from the issuer ("UBND tỉnh X"), its superior body, or the
- * place of the date line. */
-static void find_province(vnplan_plan *p, vnplan_document *d)
+/* s begins with `word` and a space: what follows, else NULL. */
+static const char *after_word(const char *s, const char *word)
+{
+    size_t n = strlen(word);
+    return strncmp(s, word, n) == 0 && s[n] == ' ' ? s + n + 1 : NULL;
+}
+
+/* The province: from the issuer ("UBND tỉnh X": a council of a provincial
+ * level), its superior body, or the place of the date line. */
+static void find_province(vnplan_plan *p, const vp_vocab *v, vnplan_document *d)
 {
     static const vnplan_field from[] = {VNPLAN_FIELD_ISSUER, VNPLAN_FIELD_ISSUER_PARENT};
     for (size_t i = 0; i < 2; i++) {
         const char *s = d->fields[from[i]];
-        if (!s)
-            continue;
-        const char *t = strstr(s, " tỉnh ");
-        size_t skip = strlen(" tỉnh ");
-        if (!t) {
-            t = strstr(s, " thành phố ");
-            skip = strlen(" thành phố ");
-        }
-        if (t && starts_with(s, "UBND") && t == s + 4) {
-            d->fields[VNPLAN_FIELD_PROVINCE] = vp_strdup(p->arena, t + skip);
-            return;
+        for (size_t c = 0; s && c < vp_vocab_council_count(v); c++) {
+            const char *rest = after_word(s, vp_vocab_council_at(v, c)->abbr);
+            for (size_t l = 0; rest && l < vp_vocab_level_count(v); l++) {
+                const vp_level *lv = vp_vocab_level_at(v, l);
+                const char *place = lv->province ? after_word(rest, lv->name) : NULL;
+                if (place) {
+                    d->fields[VNPLAN_FIELD_PROVINCE] = vp_strdup(p->arena, place);
+                    return;
+                }
+            }
         }
     }
     if (d->fields[VNPLAN_FIELD_PLACE])
@@ -450,7 +414,8 @@ static void find_province(vnplan_plan *p, vnplan_document *d)
 }
 
 int vp_read_header(vnplan_plan *p, vnplan_document *d, const vp_blocks *b, vp_span_range r,
-                   const vp_patterns *re, unsigned char *used, vp_span_range *body)
+                   const vp_patterns *re, const vp_vocab *v, unsigned char *used,
+                   vp_span_range *body)
 {
     header_state h;
     memset(&h, 0, sizeof h);
@@ -503,7 +468,7 @@ int vp_read_header(vnplan_plan *p, vnplan_document *d, const vp_blocks *b, vp_sp
         vp_label lab0;
         if (vp_label_parse(s, len, &lab0) != VP_LABEL_NONE)
             break;
-        if (!d->fields[VNPLAN_FIELD_NUMBER] && len <= 90 &&
+        if (!d->fields[VNPLAN_FIELD_NUMBER] && len <= VP_NUMBER_LINE_MAX &&
             vp_match(re, VP_RE_NUMBER, s, len, 0, g, 2)) {
             const char *raw = s + g[2];
             size_t rl = (size_t)(g[3] - g[2]);
@@ -517,7 +482,7 @@ int vp_read_header(vnplan_plan *p, vnplan_document *d, const vp_blocks *b, vp_sp
             used[i] = 1;
             continue;
         }
-        if (!d->fields[VNPLAN_FIELD_DATE] && len <= 120 &&
+        if (!d->fields[VNPLAN_FIELD_DATE] && len <= VP_HEADER_LINE_MAX &&
             vp_match(re, VP_RE_PLACE_DATE, s, len, 0, g, 5)) {
             set_field(p, d, VNPLAN_FIELD_PLACE, s + g[2], (size_t)(g[3] - g[2]));
             if (g[4] >= 0 && g[6] >= 0) {
@@ -540,7 +505,7 @@ int vp_read_header(vnplan_plan *p, vnplan_document *d, const vp_blocks *b, vp_sp
             in_title = 1;
             title_group = blk->group;
             title_marks = 0;
-            h.type_abbr = "CV";
+            h.type_abbr = vp_vocab_default_kind(v);    /* a công văn */
             used[i] = 1;
             continue;
         }
@@ -554,10 +519,10 @@ int vp_read_header(vnplan_plan *p, vnplan_document *d, const vp_blocks *b, vp_sp
             used[i] = 1;
             continue;
         }
-        const char *type = vp_type_from_title(s, len);
+        const vp_kind *type = vp_type_from_title(v, s, len);
         if (type && !h.title.len) {
             vp_buf_append(&h.title, s, len);
-            h.type_abbr = type;
+            h.type_abbr = type->code;
             in_title = 1;
             title_group = blk->group;
             title_marks = (int)(blk->marks & (VP_MARK_HEADING | VP_MARK_ALL_BOLD));
@@ -684,7 +649,7 @@ int vp_read_header(vnplan_plan *p, vnplan_document *d, const vp_blocks *b, vp_sp
     body->end = tail > body->start ? tail : body->start;
 
     /* Fields derived from what was read. */
-    if (!finish_issuer(p, d, &h))
+    if (!finish_issuer(p, v, d, &h))
         goto nomem;
     if (h.title.len) {
         d->fields[VNPLAN_FIELD_TITLE] = vp_strndup(p->arena, h.title.data, h.title.len);
@@ -692,19 +657,29 @@ int vp_read_header(vnplan_plan *p, vnplan_document *d, const vp_blocks *b, vp_sp
             goto nomem;
     }
     if (d->fields[VNPLAN_FIELD_NUMBER])
-        d->fields[VNPLAN_FIELD_KIND] = kind_from_number(d->fields[VNPLAN_FIELD_NUMBER]);
+        d->fields[VNPLAN_FIELD_KIND] = vp_vocab_kind_of_number(v, d->fields[VNPLAN_FIELD_NUMBER]);
     else if (h.type_abbr)
         d->fields[VNPLAN_FIELD_KIND] = h.type_abbr;
     if (!d->fields[VNPLAN_FIELD_ISSUER] && d->fields[VNPLAN_FIELD_NUMBER] &&
         d->fields[VNPLAN_FIELD_PLACE]) {
-        /* No issuer lines (lost in the export): a provincial committee's
-         * symbol ends in "-UBND", and its place is its province. */
-        const char *num = d->fields[VNPLAN_FIELD_NUMBER];
+        /* No issuer lines (lost in the export): a provincial council's or
+         * committee's symbol ends in "-UBND", and its place is its
+         * province (the first provincial level: "tỉnh"). */
+        const char *num = d->fields[VNPLAN_FIELD_NUMBER], *abbr = NULL, *level = NULL;
         size_t nl = strlen(num);
-        if (nl > 5 && strcmp(num + nl - 5, "-UBND") == 0) {
+        for (size_t c = 0; !abbr && c < vp_vocab_council_count(v); c++) {
+            const char *a = vp_vocab_council_at(v, c)->abbr;
+            size_t al = strlen(a);
+            if (nl > al + 1 && num[nl - al - 1] == '-' && strcmp(num + nl - al, a) == 0)
+                abbr = a;
+        }
+        for (size_t l = 0; !level && l < vp_vocab_level_count(v); l++)
+            if (vp_vocab_level_at(v, l)->province)
+                level = vp_vocab_level_at(v, l)->name;
+        if (abbr && level) {
             vp_buf is;
             vp_buf_init(&is);
-            vp_buf_printf(&is, "UBND tỉnh %s", d->fields[VNPLAN_FIELD_PLACE]);
+            vp_buf_printf(&is, "%s %s %s", abbr, level, d->fields[VNPLAN_FIELD_PLACE]);
             char *s = vp_buf_detach(&is);
             if (!s)
                 goto nomem;
@@ -716,7 +691,7 @@ int vp_read_header(vnplan_plan *p, vnplan_document *d, const vp_blocks *b, vp_sp
                 goto nomem;
         }
     }
-    find_province(p, d);
+    find_province(p, v, d);
     vp_buf_free(&h.title);
     return 1;
 nomem:

@@ -6,6 +6,7 @@
 #include "read/blocks.h"
 #include "model/model.h"
 #include "core/patterns.h"
+#include "core/vocab.h"
 #include "structure/documents.h"
 
 /* Read the administrative parts of the document in blocks[r) into `d`,
@@ -13,11 +14,6 @@
  * body (the content between the header and the signature).  0 on lack of
  * memory. */
 int vp_read_header(vnplan_plan *p, vnplan_document *d, const vp_blocks *b, vp_span_range r,
-                   const vp_patterns *re, unsigned char *used, vp_span_range *body);
-
-/* Shared text tests. */
-int vp_is_quoc_hieu(const char *s, size_t len);
-/* The document type named by an all-caps title line ("KẾ HOẠCH HÀNH
- * ĐỘNG" → "KH"), or NULL. */
-const char *vp_type_from_title(const char *s, size_t len);
+                   const vp_patterns *re, const vp_vocab *v, unsigned char *used,
+                   vp_span_range *body);
 #endif
