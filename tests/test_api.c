@@ -175,6 +175,56 @@ int main(void)
     vnplan_plan_free(n);
     vnplan_options_free(o);
 
+    /* The plain getters a C user reads a plan with. */
+    o = new_options(1);
+    t = parse(path_t, o);
+    ok(same(vnplan_plan_path(t), path_t), "plan path as given");
+    ok(same(vnplan_plan_format(t), "text") && same(vnplan_plan_encoding(t), "UTF-8"),
+       "plan format and encoding");
+    FILE *f = fopen(path_t, "rb");
+    long size = -1;
+    if (f && fseek(f, 0, SEEK_END) == 0)
+        size = ftell(f);
+    if (f)
+        fclose(f);
+    ok(size > 0 && vnplan_plan_bytes(t) == (size_t)size, "plan bytes: the file's size");
+    /* The dispatch (lines 3-41) wraps the plan (45-272). */
+    const vnplan_document *d0 = vnplan_plan_document(t, 0), *d1 = vnplan_plan_document(t, 1);
+    ok(vnplan_document_line(d0) == 3 && vnplan_document_last_line(d0) == 41 &&
+       vnplan_document_line(d1) == 45 && vnplan_document_last_line(d1) == 272,
+       "document line ranges");
+    int repaired = 0;
+    for (size_t i = 0; i < vnplan_plan_warning_count(t); i++) {
+        const char *code;
+        long line;
+        const char *msg = vnplan_plan_warning(t, i, &code, &line);
+        repaired |= msg && same(code, "number-repaired") && line == 47 &&
+                    strstr(msg, "115/KH-UBND") != NULL;
+    }
+    ok(repaired, "warnings: the number printed \"115 /KH-UBND\" is reported repaired, line 47");
+    ok(vnplan_plan_warning(t, vnplan_plan_warning_count(t), NULL, NULL) == NULL,
+       "warning past the end: NULL");
+    const char *basis = NULL;
+    double score = -1;
+    const vnplan_task *task = vnplan_document_task(d1, VNPLAN_TASKS, 0);
+    const char *pillar = vnplan_task_pillar(task, &basis, &score);
+    ok(pillar && basis && (same(basis, "heading") || same(basis, "lexicon")) && score >= 0,
+       "task pillar with basis and score (%s, %s)", pillar ? pillar : "-", basis ? basis : "-");
+    vnplan_plan_free(t);
+
+    /* Limits: a documented default, a setting, and the error it causes. */
+    ok(vnplan_options_limit(NULL, VNPLAN_LIMIT_INPUT_BYTES) == (size_t)64 << 20,
+       "input limit defaults to 64 MiB");
+    ok(same(vnplan_options_datadir(o), getenv("VNPLAN_DATADIR")), "datadir as set");
+    vnplan_options_set_limit(o, VNPLAN_LIMIT_INPUT_BYTES, 1000);
+    ok(vnplan_options_limit(o, VNPLAN_LIMIT_INPUT_BYTES) == 1000, "input limit set");
+    t = vnplan_parse_file(path_t, o, &err);
+    ok(!t && err.code == VNPLAN_E_LIMIT, "a file over the input limit: VNPLAN_E_LIMIT");
+    vnplan_options_set_limit(o, VNPLAN_LIMIT_INPUT_BYTES, 0);
+    ok(vnplan_options_limit(o, VNPLAN_LIMIT_INPUT_BYTES) == (size_t)64 << 20,
+       "0 restores the default");
+    vnplan_options_free(o);
+
     free(want_k);
     free(want_t);
     free(want_diff);

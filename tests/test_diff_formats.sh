@@ -200,5 +200,11 @@ sys.exit(0 if (d["framework"], d["a"]["mapped_from"], d["b"]["mapped_from"]) ==
          ("qd155", "qd161", None) else 1)' "$TMP/out.json"
 ok "qd161 against qd155: the text report says so" \
     grep -q "^A's categories (qd161) mapped to qd155" "$TMP/out.text"
+ok "qd161 against qd155: the Markdown report says so" \
+    grep -q "^Framework: \`qd155\`.*A's categories (\`qd161\`) mapped through its crosswalk" \
+    "$TMP/out.markdown"
+ok "qd161 against qd155: the HTML report says so" \
+    grep -q "Framework: <span class=\"code\">qd155</span>.*A's categories (<span class=\"code\">qd161</span>) mapped through its crosswalk" \
+    "$TMP/out.html"
 
 done_testing

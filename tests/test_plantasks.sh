@@ -229,7 +229,7 @@ want = {
     "sections": ["document_id", "path", "number", "heading", "level", "line"],
     "tasks": ["id", "document_id", "part", "task_id", "section", "text", "deadline",
               "deadline_date", "line"],
-    "agencies": ["id", "label", "known", "sector"],
+    "agencies": ["id", "label", "known", "sector", "match_key"],
     "task_agencies": ["task_id", "role", "agency_id", "printed", "today_id", "today_label"],
     "refs": ["document_id", "type", "number", "number_raw", "title", "date", "issuer",
              "mentions", "line"],
@@ -396,5 +396,37 @@ ok "--help: exit 0 on stdout, says what tsv does with tabs" eval \
     '[ "$rc" -eq 0 ] && [ ! -s "$TMP/help.out.err" ] && grep -q "tabs and newlines" "$TMP/help.out"'
 pt version.out --version
 ok "--version: exit 0, names vnplan" eval '[ "$rc" -eq 0 ] && grep -q "^plantasks: vnplan" "$TMP/version.out"'
+
+# An agency the gazetteer does not know, printed in two casings: one row of
+# agencies (as planparse and plandiff group it), both spellings kept.
+cat >"$TMP/unknown.txt" <<'PLAN'
+ỦY BAN NHÂN DÂN
+TỈNH AN HÒA
+
+Số: 9/KH-UBND
+
+An Hòa, ngày 2 tháng 3 năm 2026
+
+KẾ HOẠCH
+Phát triển kinh tế vườn
+
+I. NHIỆM VỤ, GIẢI PHÁP
+
+1. Hội Làm vườn tỉnh chủ trì hướng dẫn hội viên cải tạo vườn tạp.
+
+2. Hội Làm Vườn tỉnh chủ trì tổ chức hội thi vườn mẫu.
+PLAN
+pt unknown.out --sqlite="$TMP/unknown.db" "$TMP/unknown.txt"
+ok "an unknown agency in two casings is one agency in SQLite" "$PY" - "$TMP/unknown.db" <<'EOF'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+rows = db.execute("SELECT id FROM agencies WHERE known = 0").fetchall()
+printed = sorted(r[0] for r in db.execute(
+    "SELECT printed FROM task_agencies WHERE agency_id = ?", (rows[0][0] if rows else "",)))
+ok = len(rows) == 1 and printed == ["Hội Làm Vườn tỉnh", "Hội Làm vườn tỉnh"]
+if not ok:
+    print("#   agencies %r, printed %r" % (rows, printed))
+sys.exit(0 if ok else 1)
+EOF
 
 done_testing

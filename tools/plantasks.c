@@ -354,7 +354,8 @@ static const char schema[] =
     "  id TEXT PRIMARY KEY,\n"
     "  label TEXT NOT NULL,\n"
     "  known INTEGER NOT NULL CHECK (known IN (0, 1)),\n"
-    "  sector TEXT);\n"
+    "  sector TEXT,\n"
+    "  match_key TEXT NOT NULL UNIQUE);\n"
     "CREATE TABLE task_agencies (\n"
     "  task_id INTEGER NOT NULL REFERENCES tasks(id),\n"
     "  role TEXT NOT NULL CHECK (role IN ('lead', 'coordinate', 'requested')),\n"
@@ -391,9 +392,9 @@ static const char *const stmt_sql[NSTMT] = {
     "VALUES (?, ?, ?, ?, ?, ?)",
     "INSERT INTO tasks (document_id, part, task_id, section, text, deadline, deadline_date, "
     "line) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-    "INSERT OR IGNORE INTO agencies (id, label, known, sector) VALUES (?, ?, ?, ?)",
+    "INSERT OR IGNORE INTO agencies (id, label, known, sector, match_key) VALUES (?, ?, ?, ?, ?)",
     "INSERT INTO task_agencies (task_id, role, agency_id, printed, today_id, today_label) "
-    "VALUES (?, ?, ?, ?, ?, ?)",
+    "VALUES (?, ?, (SELECT id FROM agencies WHERE match_key = ?), ?, ?, ?)",
     "INSERT INTO refs (document_id, type, number, number_raw, title, date, issuer, mentions, "
     "line) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
     /* The task is looked up among this document's rows only: those from
@@ -634,11 +635,23 @@ static int db_task(db *d, sqlite3_int64 doc_id, vnplan_task_part part, const vnp
                 }
             }
             const char *agency_id = id ? id : key.p;
+            /* One agency per match key, the rule planparse and plandiff
+             * group by: the gazetteer id, else the folded printed name, so
+             * "Hội Người mù tỉnh" and "HỘI NGƯỜI MÙ TỈNH" are one row (named
+             * as first printed). */
+            char *folded = id ? NULL : vnplan_fold(printed, strlen(printed), VNPLAN_FOLD_DEFAULT);
+            if (!id && !folded) {
+                free(key.p);
+                db_fail(d, "cannot write", SQLITE_NOMEM);
+                return 0;
+            }
+            const char *match = id ? id : folded;
             s = d->st[ST_AGENCY];
             bind_text(s, 1, agency_id);
             bind_text(s, 2, id && label ? label : printed);
             sqlite3_bind_int(s, 3, id != NULL);
             bind_text(s, 4, vnplan_task_agency_sector(t, (vnplan_role)r, i));
+            bind_text(s, 5, match);
             int ok = db_step(d, ST_AGENCY);
             if (ok) {
                 const char *today_label = NULL;
@@ -646,13 +659,14 @@ static int db_task(db *d, sqlite3_int64 doc_id, vnplan_task_part part, const vnp
                 s = d->st[ST_TA];
                 sqlite3_bind_int64(s, 1, tid);
                 bind_text(s, 2, role_names[r]);
-                bind_text(s, 3, agency_id);
+                bind_text(s, 3, match);
                 bind_text(s, 4, printed);
                 bind_text(s, 5, today);
                 bind_text(s, 6, today ? today_label : NULL);
                 ok = db_step(d, ST_TA);
             }
             free(key.p);
+            free(folded);
             if (!ok)
                 return 0;
         }

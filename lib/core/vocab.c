@@ -308,7 +308,8 @@ static int longest_first(const void *x, const void *y)
 /* The list as vp_vocab_list hands it out. */
 static int list_finish(vp_vocab *v, list *l, vp_list which)
 {
-    qsort(l->e, l->n, sizeof *l->e, longest_first);
+    if (l->n > 1)   /* qsort may not be given a NULL array */
+        qsort(l->e, l->n, sizeof *l->e, longest_first);
     const char **out = vp_alloc(v->arena, (l->n + 1) * sizeof *out);
     if (!out)
         return 0;
@@ -653,7 +654,8 @@ static int load_kinds(vp_vocab *v, const char *datadir, vnplan_error *err)
                         v->default_kind == SIZE_MAX ? "default" : "generic");
         goto done;
     }
-    qsort(v->titles, v->ntitles, sizeof *v->titles, title_longest_first);
+    if (v->ntitles > 1)
+        qsort(v->titles, v->ntitles, sizeof *v->titles, title_longest_first);
     ok = 1;
 done:
     reader_close(&r);
@@ -876,7 +878,8 @@ static void put_entry(vp_buf *b, const char *s, int eth)
  * never matches (an empty one would match everywhere). */
 static int alternation(vp_vocab *v, vp_alt which, list *l, int eth)
 {
-    qsort(l->e, l->n, sizeof *l->e, longest_first);
+    if (l->n > 1)   /* qsort may not be given a NULL array */
+        qsort(l->e, l->n, sizeof *l->e, longest_first);
     vp_buf b;
     vp_buf_init(&b);
     if (!l->n)
