@@ -4,6 +4,7 @@
 #include "config.h"
 #include "read/blocks.h"
 #include "read/charset.h"
+#include "read/escapes.h"
 #include "structure/documents.h"
 #include "structure/header.h"
 #include "core/error.h"
@@ -75,7 +76,9 @@ static vnplan_plan *parse_text(vnplan_plan *p, const char *text, size_t len, con
         vp_error_set(err, VNPLAN_E_EMPTY, name, 0, -1, "no text: the file is blank");
         goto fail;
     }
-    size_t ndocs = vp_split_documents(&blocks, re, &docs);
+    if (!vp_header_mend(&blocks, re, vocab))
+        goto nomem;
+    size_t ndocs = vp_split_documents(&blocks, re, vocab, &docs);
     used = calloc(blocks.n, 1);
     if (!ndocs || !used)
         goto nomem;
@@ -85,6 +88,7 @@ static vnplan_plan *parse_text(vnplan_plan *p, const char *text, size_t len, con
         vnplan_document *d = vp_plan_add_document(p);
         vp_span_range body;
         if (!d || !vp_read_header(p, d, &blocks, docs[k], re, vocab, used, &body) ||
+            !vp_read_attachment(p, d, &blocks, docs[k], re, vocab, used, &body) ||
             !vp_build_sections(p, d, &blocks, body, re,
                                vnplan_options_limit(opts, VNPLAN_LIMIT_DEPTH)) ||
             !vp_extract_tasks(p, d, g, re, vocab, as_of) ||
@@ -156,6 +160,14 @@ vnplan_plan *vnplan_parse_bytes(const void *bytes, size_t len, const char *name,
     p->format = "text";
     p->encoding = dec.encoding;
     p->bytes = len;
+    size_t escaped = vp_undo_escaped_breaks(dec.text, &dec.len);
+    if (escaped && !vp_plan_warn(p, 1, "escaped-line-breaks",
+                                 "%zu escaped line breaks (\"\\r\\n\") read as spaces", escaped)) {
+        vp_error_set(err, VNPLAN_E_NOMEM, name, 0, -1, "out of memory");
+        vnplan_plan_free(p);
+        p = NULL;
+        goto done;
+    }
     p = parse_text(p, dec.text, dec.len, name, opts, err);
 done:
     vp_decoded_free(&dec);

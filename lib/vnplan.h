@@ -208,6 +208,13 @@ typedef enum vnplan_field {
     VNPLAN_FIELD_SIGNER_AUTHORITY, /* "KT. Chủ tịch"; NULL when signing
                                       in one's own right                    */
     VNPLAN_FIELD_ARCHIVE,       /* the "Lưu:" line after the recipients     */
+    VNPLAN_FIELD_ATTACHED_TO,   /* the number of the document this one is
+                                   issued with: "123/QĐ-UBND" for a plan
+                                   "(Kèm theo Quyết định số 123/QĐ-UBND
+                                   ...)"; its number and date are then
+                                   that document's unless it prints its own */
+    VNPLAN_FIELD_KIND_NAME,     /* the kind's full name: "Kế hoạch",
+                                   "Quyết định", "Công văn"                 */
     VNPLAN_FIELD__COUNT
 } vnplan_field;
 

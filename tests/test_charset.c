@@ -202,6 +202,12 @@ static char *ascii_punct(const char *s)
     return out;
 }
 
+/* VISCII and VN1 have no room for curly quotes and dashes. */
+static int no_curly(const char *enc)
+{
+    return strcmp(enc, "VISCII") == 0 || strcmp(enc, "TCVN5712-1") == 0;
+}
+
 /* ------------------------------------------------------------ checks */
 
 /* The frequent syllables legacy detection scores with. */
@@ -229,7 +235,10 @@ static void test_names(void)
     is_str(vp_charset_canonical("tcvn5712"), "TCVN3", "tcvn5712");
     is_str(vp_charset_canonical("vni-windows"), "VNI", "vni-windows");
     is_str(vp_charset_canonical("VISCII"), "VISCII", "VISCII");
-    ok(vp_charset_canonical("tcvn5712-1") == NULL, "glibc's TCVN5712-1 is not TCVN3");
+    /* glibc's TCVN5712-1 is VN1, the full table, not TCVN3 (VN3) */
+    is_str(vp_charset_canonical("TCVN5712-1"), "TCVN5712-1", "TCVN5712-1");
+    is_str(vp_charset_canonical("tcvn5712_1"), "TCVN5712-1", "tcvn5712_1");
+    is_str(vp_charset_canonical("VN1"), "TCVN5712-1", "VN1");
     const char *l1 = vp_charset_canonical("latin1");
     ok(l1 && strstr(l1, "8859-1"), "ICU knows latin1 (%s)", l1 ? l1 : "NULL");
     ok(vp_charset_canonical("no-such-charset") == NULL, "unknown name");
@@ -343,7 +352,7 @@ static void test_sentence(const vp_charsets *cs, const char *enc, const table *t
 {
     vp_decoded d;
     vnplan_error err;
-    char *text = strcmp(enc, "VISCII") == 0 ? ascii_punct(sentence) : strdup(sentence);
+    char *text = no_curly(enc) ? ascii_punct(sentence) : strdup(sentence);
     size_t len = 0;
     unsigned char *bytes = text ? encode(text, t, &len) : NULL;
     ok(bytes != NULL, "%s: test encoder covers the sentence", enc);
@@ -363,6 +372,75 @@ static void test_sentence(const vp_charsets *cs, const char *enc, const table *t
     free(text);
 }
 
+/* VN1 (TCVN 5712:1993, glibc's TCVN5712-1) against TCVN3, and its
+ * capitals on control bytes against binary data. */
+static void test_vn1(const vp_charsets *cs, const table *vn1, const table *tcvn3)
+{
+    vp_decoded d;
+    vnplan_error err;
+    size_t len = 0;
+
+    /* All capitals, a fifth of them on control bytes: binary by the
+     * share of control bytes, unless VN1 reads them as Vietnamese. */
+    const char *caps = "ỨNG DỤNG, PHỤC VỤ, XỬ LÝ, THỰC HIỆN, DỰ TOÁN, CỨU HỘ, TỪ CHỨC, "
+                       "NHIỆM VỤ\n";
+    unsigned char *b = encode(caps, vn1, &len);
+    ok(b != NULL, "VN1: test encoder covers the capitals");
+    if (!b)
+        return;
+    is_int(decode(cs, b, len, "TCVN3", &d, &err), VNPLAN_E_BINARY,
+           "VN1 capitals as TCVN3: too many control bytes");
+    is_int(decode(cs, b, len, NULL, &d, &err), VNPLAN_OK, "VN1 capitals detected decode");
+    is_str(d.encoding, "TCVN5712-1", "VN1 capitals: named");
+    is_str(d.text, caps, "VN1 capitals come back");
+    vp_decoded_free(&d);
+    is_int(decode(cs, b, len, "VN1", &d, &err), VNPLAN_OK, "VN1 capitals forced decode");
+    is_str(d.text, caps, "VN1 capitals forced come back");
+    vp_decoded_free(&d);
+    b[len / 2] = 0;
+    is_int(decode(cs, b, len, NULL, &d, &err), VNPLAN_E_BINARY, "VN1 with a NUL is binary");
+    free(b);
+
+    /* VN1's control bytes among bytes that read as no Vietnamese. */
+    const char junk[] = "\x01\x02x\x04\x05Q\x06\x11\x12z\x13\x14\x15k\x16\x17\x01\x02\x04";
+    is_int(decode(cs, junk, sizeof junk - 1, NULL, &d, &err), VNPLAN_E_BINARY,
+           "VN1 control bytes that read as nothing are binary");
+
+    /* Combining tone marks (0xB0-0xB4) compose. */
+    const char comb[] = "Kha\xb3nh Ho\xb0" "a";
+    is_int(decode(cs, comb, sizeof comb - 1, "TCVN5712-1", &d, &err), VNPLAN_OK,
+           "VN1 combining marks decode");
+    is_str(d.text, "Khánh Hòa", "VN1 combining marks composed (NFC)");
+    vp_decoded_free(&d);
+
+    /* TCVN3 with en dashes between numbers and words and no capital: VN1
+     * reads those bytes as "Ọ", which says nothing; TCVN3 stays. */
+    const char *dashes = "giai đoạn 2021–2025 – kế hoạch của tỉnh – thực hiện đề án "
+                         "về phát triển kinh tế–xã hội\n";
+    b = encode(dashes, tcvn3, &len);
+    ok(b != NULL, "TCVN3: test encoder covers the dashes");
+    if (b) {
+        is_int(decode(cs, b, len, NULL, &d, &err), VNPLAN_OK, "TCVN3 dashes decode");
+        is_str(d.encoding, "TCVN3", "TCVN3 dashes: not VN1");
+        is_str(d.text, dashes, "TCVN3 dashes come back");
+        vp_decoded_free(&d);
+    }
+    free(b);
+
+    /* One heading in capitals in lower-case VN1 text is enough. */
+    const char *one = "KẾ HOẠCH\nthực hiện đề án về phát triển kinh tế và xã hội của tỉnh "
+                      "trong giai đoạn mới, bảo đảm chất lượng và hiệu quả\n";
+    b = encode(one, vn1, &len);
+    ok(b != NULL, "VN1: test encoder covers the heading");
+    if (b) {
+        is_int(decode(cs, b, len, NULL, &d, &err), VNPLAN_OK, "VN1 heading decodes");
+        is_str(d.encoding, "TCVN5712-1", "VN1 told from TCVN3 by one heading");
+        is_str(d.text, one, "VN1 heading comes back in capitals");
+        vp_decoded_free(&d);
+    }
+    free(b);
+}
+
 static void test_corpus(const vp_charsets *cs, const char *file, const char *enc,
                         const table *t)
 {
@@ -374,7 +452,7 @@ static void test_corpus(const vp_charsets *cs, const char *file, const char *enc
     ok(orig != NULL, "read %s", path);
     if (!orig)
         return;
-    char *text = strcmp(enc, "VISCII") == 0 ? ascii_punct(orig) : strdup(orig);
+    char *text = no_curly(enc) ? ascii_punct(orig) : strdup(orig);
     unsigned char *bytes = text ? encode(text, t, &len) : NULL;
     ok(bytes != NULL, "%s in %s", file, enc);
     if (bytes) {
@@ -411,8 +489,10 @@ static void test_data_errors(void)
     }
     snprintf(path, sizeof path, "%s/charsets", dir);
     mkdir(path, 0700);
-    const char *names[] = { "tcvn3.tsv", "vni.tsv", "viscii.tsv", "tcvn3-capitals.tsv" };
-    for (int i = 0; i < 4; i++) {
+    const char *names[] = { "tcvn3.tsv", "vni.tsv", "viscii.tsv", "vn1.tsv",
+                            "tcvn3-capitals.tsv" };
+    const int nnames = (int)(sizeof names / sizeof names[0]);
+    for (int i = 0; i < nnames; i++) {
         char src[512];
         size_t n = 0;
         snprintf(src, sizeof src, "%s/charsets/%s", datadir(), names[i]);
@@ -435,7 +515,7 @@ static void test_data_errors(void)
     ok(strstr(err.file, "vni.tsv") && err.line == 1, "naming file and line (%s:%ld)",
        err.file, err.line);
     vp_charsets_free(cs);
-    for (int i = 0; i < 4; i++) {
+    for (int i = 0; i < nnames; i++) {
         snprintf(path, sizeof path, "%s/charsets/%s", dir, names[i]);
         unlink(path);
     }
@@ -458,9 +538,10 @@ int main(void)
         printf("# %s:%ld: %s\n", err.file, err.line, err.message);
         return tap_done();
     }
-    static table tcvn3, vni, viscii;
+    static table tcvn3, vni, viscii, vn1;
     ok(load_tsv("tcvn3.tsv", &tcvn3) && load_tsv("vni.tsv", &vni) &&
-       load_tsv("viscii.tsv", &viscii), "test encoders read the tables");
+       load_tsv("viscii.tsv", &viscii) && load_tsv("vn1.tsv", &vn1),
+       "test encoders read the tables");
 
     test_names();
     test_basic(cs);
@@ -468,12 +549,15 @@ int main(void)
     test_sentence(cs, "TCVN3", &tcvn3);
     test_sentence(cs, "VNI", &vni);
     test_sentence(cs, "VISCII", &viscii);
+    test_sentence(cs, "TCVN5712-1", &vn1);
+    test_vn1(cs, &vn1, &tcvn3);
     const char *files[] = { "khanhhoa.txt", "thanhhoa.txt" };
     for (int i = 0; i < 2; i++) {
         test_corpus(cs, files[i], "windows-1258", NULL);
         test_corpus(cs, files[i], "TCVN3", &tcvn3);
         test_corpus(cs, files[i], "VNI", &vni);
         test_corpus(cs, files[i], "VISCII", &viscii);
+        test_corpus(cs, files[i], "TCVN5712-1", &vn1);
     }
     test_data_errors();
     vp_charsets_free(cs);

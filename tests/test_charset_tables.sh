@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # test_charset_tables.sh — the legacy charset tables of data/charsets/
 # against sources that owe nothing to them: glibc's iconv converters for
-# VISCII and TCVN 5712 (whose upper half is the TCVN3 font encoding's
-# lower-case letters), and, for VNI, which no converter knows, letters
+# VISCII and TCVN 5712 VN1 (vn1.tsv entire; its lower-case letters are the
+# TCVN3 font encoding's), and, for VNI, which no converter knows, letters
 # verified by hand against the VNI-Windows font layout.
 . "$top_srcdir/tests/env.sh"
 PY=${PYTHON3:-python3}
@@ -24,11 +24,12 @@ path, enc = sys.argv[1], sys.argv[2]
 rows = [l.rstrip("\n").split("\t") for l in open(path, encoding="utf-8")
         if l.strip() and not l.startswith("#")]
 singles = [r for r in rows if len(r) >= 2 and len(r[1].split()) == 1]
-blob = bytes(int(r[1], 16) for r in singles)
-# One byte per line is not needed: every byte decodes to one character.
+# A space after each byte: every byte decodes to one character, and a
+# combining tone mark (VN1 0xB0-0xB4) is not composed with a letter.
+blob = b"".join(bytes([int(r[1], 16), 0x20]) for r in singles)
 out = subprocess.run(["iconv", "-f", enc, "-t", "UTF-32LE"], input=blob,
                      capture_output=True, check=True).stdout
-got = [int.from_bytes(out[i:i + 4], "little") for i in range(0, len(out), 4)]
+got = [int.from_bytes(out[i:i + 4], "little") for i in range(0, len(out), 4)][::2]
 bad = []
 if len(got) != len(singles):
     bad.append("iconv gave %d characters for %d bytes" % (len(got), len(singles)))
@@ -46,6 +47,38 @@ PYEOF
 }
 ok "viscii.tsv agrees with iconv's VISCII, row by row" check "$T/viscii.tsv" VISCII
 ok "tcvn3.tsv agrees with iconv's TCVN5712-1, row by row" check "$T/tcvn3.tsv" TCVN5712-1
+ok "vn1.tsv agrees with iconv's TCVN5712-1, row by row" check "$T/vn1.tsv" TCVN5712-1
+
+# complete TABLE ICONV-NAME: every byte the table does not list means to
+# iconv what it means in Windows-1252 (the decoder's fallback), so the
+# table leaves out no letter.
+complete() {
+    "$PY" - "$1" "$2" <<'PYEOF'
+import subprocess, sys
+path, enc = sys.argv[1], sys.argv[2]
+listed = {int(l.split("\t")[1], 16) for l in open(path, encoding="utf-8")
+          if l.strip() and not l.startswith("#")}
+bad = []
+for b in range(256):
+    if b in listed:
+        continue
+    r = subprocess.run(["iconv", "-f", enc, "-t", "UTF-8"], input=bytes([b]),
+                       capture_output=True)
+    try:
+        mine = bytes([b]).decode("cp1252")
+    except UnicodeDecodeError:
+        mine = chr(b)       # the five holes read as C1 controls
+    if r.returncode != 0 or r.stdout.decode("utf-8") != mine:
+        bad.append("0x%02X: iconv %r, unlisted (Windows-1252 %r)"
+                   % (b, r.stdout.decode("utf-8", "replace"), mine))
+for m in bad[:10]:
+    print("#   " + m)
+print("#   %d bytes unlisted" % (256 - len(listed)))
+sys.exit(1 if bad else 0)
+PYEOF
+}
+ok "vn1.tsv lists every byte iconv's TCVN5712-1 reads otherwise" complete "$T/vn1.tsv" TCVN5712-1
+ok "viscii.tsv lists every byte iconv's VISCII reads otherwise" complete "$T/viscii.tsv" VISCII
 
 # VNI-Windows writes a letter as its base and one mark byte, or one byte.
 vni() {     # vni CODEPOINT BYTES: the table has exactly this row

@@ -142,7 +142,7 @@ static const exp_ref khanhhoa_refs[] = {
     {"Công ước về người khuyết tật", "Công ước", 1, 77, NULL, NULL},
     {"Tuyên bố Madrit về chăm sóc người cao tuổi", "Tuyên bố", 1, 77, NULL, NULL},
     {"20/2021/NĐ-CP", "Nghị định", 1, 79, "2021-03-15", "Chính phủ"},
-    {"07/2029/NQ-HĐND", "Nghị quyết", 1, 81, "2019-12-10", "HĐND tỉnh"},
+    {"07/2019/NQ-HĐND", "Nghị quyết", 1, 81, "2019-12-10", "HĐND tỉnh"},   /* printed 2029 */
     {"39-CT/TW", "Chỉ thị", 1, 83, "2019-11-01", "Ban Bí thư"},
     {"Công ước của Liên hợp quốc về quyền của người khuyết tật", "Công ước", 1, 85, NULL, NULL},
     {"Luật Người khuyết tật", "Luật", 1, 85, NULL, NULL},
@@ -281,7 +281,10 @@ static void khanhhoa(void)
         check_refs("khanhhoa", r, khanhhoa_refs, N(khanhhoa_refs));
         const vp_reference *x = find_ref(r, "161/QĐ-TTg");
         is_str(x ? x->number_raw : NULL, "161/QĐ -TTg", "khanhhoa: 161 keeps the printed number");
-        static const exp_warn w[] = {{81, "impossible-year", "07/2029/NQ-HĐND"}};
+        x = find_ref(r, "07/2019/NQ-HĐND");
+        is_str(x ? x->number_raw : NULL, "07/2029/NQ-HĐND",
+               "khanhhoa: a repaired year keeps the printed number");
+        static const exp_warn w[] = {{81, "repaired-year", "07/2029/NQ-HĐND read as 07/2019"}};
         check_warnings("khanhhoa", r, w, N(w));
     }
     vp_refs_free(r);
@@ -422,6 +425,72 @@ static vp_refs *refs_of(const char *doc_date, const char *text)
     return r;
 }
 
+/* "number | number_raw | codes of the warnings" of the first reference in
+ * `text`, cited in a document dated `doc_date`. */
+static void year_case(const char *doc_date, const char *text, const char *want,
+                      const char *what)
+{
+    char got[400] = "(no reference)";
+    vp_refs *r = refs_of(doc_date, text);
+    const vp_reference *x = r ? vp_refs_at(r, 0) : NULL;
+    if (x) {
+        size_t n = (size_t)snprintf(got, sizeof got, "%s | %s |", x->number ? x->number : "-",
+                                    x->number_raw ? x->number_raw : "-");
+        for (size_t i = 0; i < vp_refs_warning_count(r) && n < sizeof got; i++)
+            n += (size_t)snprintf(got + n, sizeof got - n, " %s",
+                                  vp_refs_warning_at(r, i)->code);
+    }
+    is_str(got, want, "year repair: %s", what);
+    vp_refs_free(r);
+}
+
+/* A year in a number that cannot be right, repaired from the citation's
+ * own date only when that is safe. */
+static void edge_years(void)
+{
+    year_case("2022-03-01", "theo Nghị quyết số 15/2030/NQ-HĐND ngày 08/7/2020 của HĐND tỉnh",
+              "15/2020/NQ-HĐND | 15/2030/NQ-HĐND | repaired-year",
+              "after the document, one digit off its date");
+    year_case("2018-03-01", "Nghị định 45/2021/NĐ-CP ngày 20/5/2012 của Chính phủ",
+              "45/2012/NĐ-CP | 45/2021/NĐ-CP | repaired-year", "two digits swapped");
+    year_case(NULL, "Thông tư số 03/1911/TT-BYT ngày 12/4/1991 của Bộ Y tế",
+              "03/1991/TT-BYT | 03/1911/TT-BYT | repaired-year",
+              "before 1945, in an undated document");
+    year_case("2022-03-01", "Nghị định 45/2031/NĐ-CP ngày 20/5/2012",
+              "45/2031/NĐ-CP | 45/2031/NĐ-CP | impossible-year",
+              "two digits apart, not swapped: no repair");
+    year_case("2022-03-01", "Nghị quyết số 15/2020/NQ-HĐND ngày 08/7/2020",
+              "15/2020/NQ-HĐND | 15/2020/NQ-HĐND |", "a right year is left alone");
+    year_case("2022-03-01", "Quyết định số 9/2021/QĐ-UBND ngày 02/02/2020",
+              "9/2021/QĐ-UBND | 9/2021/QĐ-UBND | impossible-year",
+              "a possible year that differs from its date is only flagged");
+    year_case(NULL, "Nghị quyết số 07/2029/NQ-HĐND ngày 10/12/2019",
+              "07/2029/NQ-HĐND | 07/2029/NQ-HĐND | impossible-year",
+              "undated document: 2029 is not impossible, the date may be wrong");
+    year_case("2022-03-01", "Nghị quyết số 07/2029/NQ-HĐND ngày 10/12/2017",
+              "07/2029/NQ-HĐND | 07/2029/NQ-HĐND | impossible-year",
+              "a date more than one typo away repairs nothing");
+    year_case("2022-03-01", "Nghị quyết số 07/2029/NQ-HĐND",
+              "07/2029/NQ-HĐND | 07/2029/NQ-HĐND | impossible-year", "no date, no repair");
+    year_case("2022-03-01", "Nghị quyết số 07/2029/NQ-HĐND ngày 10/12/2023",
+              "07/2029/NQ-HĐND | 07/2029/NQ-HĐND | impossible-year",
+              "a date after the document is no better");
+    year_case("2022-03-01", "Luật Trẻ em số 102/2061/QH13 ngày 05/4/2016",
+              "102/2016/QH13 | 102/2061/QH13 | repaired-year", "a titled law with its number");
+
+    /* The repaired number meets the same document cited rightly. */
+    vp_refs *r = refs_of("2022-03-01", "Nghị quyết số 15/2020/NQ-HĐND ngày 08/7/2020; "
+                                       "Nghị quyết số 15/2030/NQ-HĐND ngày 08/7/2020");
+    const vp_reference *x = r ? vp_refs_at(r, 0) : NULL;
+    ok(r && vp_refs_count(r) == 1 && x->mentions == 2 &&
+           strcmp(x->number_raw, "15/2020/NQ-HĐND") == 0,
+       "year repair: one reference, two mentions, the first printed form");
+    ok(r && vp_refs_warning_count(r) == 1 &&
+           strcmp(vp_refs_warning_at(r, 0)->code, "repaired-year") == 0,
+       "year repair: warned once");
+    vp_refs_free(r);
+}
+
 static void edge_references(void)
 {
     vp_refs *r = refs_of("2021-11-29", "Các sở, ban, ngành thực hiện các nhiệm vụ được giao.");
@@ -504,6 +573,8 @@ static void edge_references(void)
     x = r ? vp_refs_at(r, 1) : NULL;
     is_str(x ? x->title : NULL, "Hiến pháp năm 2013", "a title keeps its year");
     vp_refs_free(r);
+
+    edge_years();
 
     r = vp_refs_new(re, vocab, NULL);
     const char *p3 = "Mở đầu\nthực hiện Quyết định số 5/QĐ-TTg";

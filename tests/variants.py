@@ -5,22 +5,28 @@ depend on how the file was saved.
     python3 tests/variants.py INPUT.txt OUTDIR
 
 Encodings: utf16le.txt, utf16be.txt (both with a BOM), bom.txt (UTF-8 BOM),
-crlf.txt, nfd.txt, cp1258.txt, tcvn3.txt, vni.txt, viscii.txt.  VISCII has
-no curly quotes or en dash; viscii.txt uses the ASCII forms, and
-viscii.utf8.txt is the UTF-8 text it stands for.  The TCVN3, VNI and VISCII
-encoders are built from the same tables the library reads
+crlf.txt, nfd.txt, cp1258.txt, tcvn3.txt, vni.txt, viscii.txt, vn1.txt.
+VISCII and VN1 (TCVN 5712:1993 VN1, glibc's TCVN5712-1) have no curly
+quotes or en dash; viscii.txt and vn1.txt use the ASCII forms, and
+viscii.utf8.txt is the UTF-8 text both stand for.  The TCVN3, VNI and
+VISCII encoders are built from the same tables the library reads
 ($VNPLAN_DATADIR/charsets, default ./data); TCVN3 capitals with a tone mark
-get the lower-case byte, as plain .VnTime text does.
+get the lower-case byte, as plain .VnTime text does.  vn1.txt is written by
+`iconv -t TCVN5712-1` when iconv is there, and must then equal what the VN1
+table gives.
 
 Layout: wrapped.txt (lines over 78 columns hard-wrapped at spaces, as a
 mail client does) and pdf.txt (page furniture of a PDF export: a footer
 "Trang N", a form feed, a running header, every 40 lines; every third page
-break falls inside a paragraph).
+break falls inside a paragraph) and plain.txt (the Markdown of a Word
+export removed: "#" heading markers, "**" and "*" or "_" emphasis).
 
 Prints nothing on success; exits 1 with a message on error.
 """
 import os
 import re
+import shutil
+import subprocess
 import sys
 import unicodedata
 
@@ -207,6 +213,38 @@ def pdf(text):
     return "\n".join(out) + ("\n" if trailing_nl else "")
 
 
+HEADING_MARK = re.compile(r"^(\s*)#{1,6}[ \t]+", re.M)
+EMPHASIS = re.compile(r"\*\*|__|(?<![\w*])[*_](?=\S)|(?<=\S)[*_](?![\w*])")
+
+
+def plain(text):
+    """The text without its Markdown: heading markers and emphasis go, list
+    markers ("- ", "+ ", "* " at the start of a line) stay."""
+    text = HEADING_MARK.sub(r"\1", text)
+    out = []
+    for line in text.split("\n"):
+        m = re.match(r"^(\s*(?:[-+*][ \t]+)*)", line)
+        lead = m.group(1)
+        out.append(lead + EMPHASIS.sub("", line[len(lead):]))
+    return "\n".join(out)
+
+
+def encode_vn1(text, table):
+    """VN1 through iconv when it is installed, checked against the table."""
+    mine = encode_table(text, table, "VN1")
+    if not shutil.which("iconv"):
+        return mine
+    r = subprocess.run(["iconv", "-f", "UTF-8", "-t", "TCVN5712-1"],
+                       input=text.encode("utf-8"), capture_output=True)
+    if r.returncode != 0:
+        raise Error("iconv -t TCVN5712-1: " + r.stderr.decode(errors="replace").strip())
+    if r.stdout != mine:
+        at = next(i for i, (a, b) in enumerate(zip(r.stdout, mine)) if a != b) \
+            if len(r.stdout) == len(mine) else min(len(r.stdout), len(mine))
+        raise Error(f"vn1.tsv and iconv's TCVN5712-1 differ at byte {at}")
+    return r.stdout
+
+
 def main(argv):
     if len(argv) != 3:
         print("usage: variants.py INPUT.txt OUTDIR", file=sys.stderr)
@@ -226,6 +264,7 @@ def main(argv):
     tcvn3 = load_table(datadir, "tcvn3.tsv")
     vni = load_table(datadir, "vni.tsv")
     viscii = load_table(datadir, "viscii.tsv")
+    vn1 = load_table(datadir, "vn1.tsv")
     ascii_punct = {"“": '"', "”": '"', "‘": "'", "’": "'", "–": "-", "—": "-"}
     viscii_text = "".join(ascii_punct.get(c, c) for c in text)
 
@@ -240,12 +279,14 @@ def main(argv):
         "vni.txt": encode_table(text, vni, "VNI"),
         "viscii.txt": encode_table(viscii_text, viscii, "VISCII"),
         "viscii.utf8.txt": viscii_text.encode("utf-8"),
+        "vn1.txt": encode_vn1(viscii_text, vn1),
         "wrapped.txt": wrapped(text).encode("utf-8"),
         "pdf.txt": pdf(text).encode("utf-8"),
+        "plain.txt": plain(text).encode("utf-8"),
     }
     # The table encoders must decode back (TCVN3 up to the lost case).
     for name, table, want in (("vni.txt", vni, text), ("viscii.txt", viscii, viscii_text),
-                              ("tcvn3.txt", tcvn3, text)):
+                              ("vn1.txt", vn1, viscii_text), ("tcvn3.txt", tcvn3, text)):
         got = decode_table(out[name], table)
         if name == "tcvn3.txt":
             got, want = got.lower(), want.lower()

@@ -20,7 +20,7 @@ static void usage(FILE *out)
             "  -f, --format=FORMAT   json (default), tree, or outline\n"
             "  -e, --encoding=NAME   read the input as NAME instead of detecting it:\n"
             "                        UTF-8, UTF-16LE, UTF-16BE, windows-1258, TCVN3,\n"
-            "                        VNI, VISCII, or any name ICU knows\n"
+            "                        TCVN5712-1 (VN1), VNI, VISCII, or any name ICU knows\n"
             "  -o, --output=FILE     write to FILE instead of standard output\n"
             "      --as-of=DATE      resolve agencies as of DATE (YYYY-MM-DD), after\n"
             "                        the 2025 reorganisation: \"today\" in the JSON\n"

@@ -173,7 +173,7 @@ static void usage(FILE *out)
             "      --agencies=FILE   extra agency names (format of agencies.tsv)\n"
             "  -e, --encoding=NAME   read the input as NAME instead of detecting it:\n"
             "                        UTF-8, UTF-16LE, UTF-16BE, windows-1258, TCVN3,\n"
-            "                        VNI, VISCII, or any name ICU knows\n"
+            "                        TCVN5712-1 (VN1), VNI, VISCII, or any name ICU knows\n"
             "      --datadir=DIR     read data files from DIR (default: the installed\n"
             "                        data, or $VNPLAN_DATADIR)\n"
             "  -h, --help            show this help and exit\n"

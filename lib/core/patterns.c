@@ -88,6 +88,14 @@ static const struct {
                       "|(?<![\\p{L}\\p{N}])((?i:giảm|tăng|còn|đạt|bằng|khoảng|trên|dưới|hơn"
                       "|ít\\s+nhất|gấp))\\s{1,3}(\\d{1,2}\\s{0,2}/\\s{0,2}\\d{1,2})(?![\\d/])", 0},
     [VP_RE_TARGET_YEAR] = {"(?<![\\p{L}\\p{N}])(?i:năm)\\s{1,2}((?:19|20)\\d\\d)(?!\\d)", 0},
+    [VP_RE_HEADER_CUT] = {"(?<!\\S)(?:(?i:cộng\\s+h(?:òa|oà)\\s+xã\\s+hội)"
+                          "|(?i:độc\\s+lập\\s*[-–]\\s*tự\\s+do)"
+                          "|Số\\s*:\\s*\\d{1,6}(?:\\s*[/–-]\\s*[^\\s/–-]+)+(?=\\s+\\S)()"
+                          "|Số\\s*:(?=\\s|\\d|$)"
+                          "|\\p{Lu}\\p{L}*(?:\\s+\\p{L}+){0,5}\\s*,\\s*(?i:ngày)\\s+\\d"
+                          "|([-_*=]{3,})(?=\\s|$)"
+                          "|(?i:căn\\s+cứ)\\s)"
+                          "|(?i:năm)\\s+\\d{4}()(?=\\s+\\S)", 0},
 };
 
 /* Immutable once compiled, so one table serves every thread: the match

@@ -43,6 +43,11 @@ typedef enum vp_re {
     VP_RE_TARGET,        /* 1 qualifier "trên", 2 a percentage "4-5%/năm";
                             3 verb "giảm", 4 a fraction "1/2"             */
     VP_RE_TARGET_YEAR,   /* "năm 2025" → 1 the year                         */
+    VP_RE_HEADER_CUT,    /* inside a line of a flattened header, where the
+                            next part starts: the motto, "Số:" (1: where
+                            its number ends, when more follows), a place
+                            before ", ngày", a rule (2), "Căn cứ"; or 3:
+                            where a date just ended                      */
     VP_RE__COUNT
 } vp_re;
 

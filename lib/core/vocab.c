@@ -987,6 +987,30 @@ const vp_kind *vp_type_from_title(const vp_vocab *v, const char *s, size_t len)
     return NULL;
 }
 
+const vp_kind *vp_kind_named(const vp_vocab *v, const char *s, size_t len)
+{
+    if (len == 0 || len > VP_CAPS_LINE_MAX)
+        return NULL;
+    char k[VP_FOLD_LINE_BYTES];
+    size_t n = vp_fold_line(s, len, k, sizeof k);
+    while (n && (k[n - 1] == ' ' || k[n - 1] == ':' || k[n - 1] == '.'))
+        n--;
+    for (size_t i = 0; i < v->ntitles; i++)
+        if (v->titles[i].len == n && memcmp(k, v->titles[i].key, n) == 0)
+            return &v->kinds[v->titles[i].kind].pub;
+    return NULL;
+}
+
+const char *vp_vocab_kind_name(const vp_vocab *v, const char *code)
+{
+    for (size_t i = 0; code && i < v->nkinds; i++) {
+        const vp_kind *k = &v->kinds[i].pub;
+        if (k->code && (k->uses & (VP_KIND_DOC | VP_KIND_DEFAULT)) && strcmp(k->code, code) == 0)
+            return k->name;
+    }
+    return NULL;
+}
+
 const char *vp_vocab_kind_of_number(const vp_vocab *v, const char *number)
 {
     const char *slash = strrchr(number, '/');
@@ -1076,13 +1100,31 @@ const char *vp_vocab_alternation(const vp_vocab *v, vp_alt which)
     return v->alt[which];
 }
 
+static const char *const motto[] = {
+    "cong hoa xa hoi chu nghia viet nam", "doc lap - tu do - hanh phuc",
+    "doc lap-tu do-hanh phuc",
+};
+
 int vp_is_quoc_hieu(const char *s, size_t len)
 {
     if (len > MOTTO_LINE_MAX)
         return 0;
     char k[VP_FOLD_LINE_BYTES];
     vp_fold_line(s, len, k, sizeof k);
-    return strstr(k, "cong hoa xa hoi chu nghia viet nam") != NULL ||
-           strstr(k, "doc lap - tu do - hanh phuc") != NULL ||
-           strstr(k, "doc lap-tu do-hanh phuc") != NULL;
+    for (size_t i = 0; i < sizeof motto / sizeof *motto; i++)
+        if (strstr(k, motto[i]))
+            return 1;
+    return 0;
+}
+
+int vp_is_quoc_hieu_start(const char *s, size_t len)
+{
+    if (len > MOTTO_LINE_MAX)
+        return 0;
+    char k[VP_FOLD_LINE_BYTES];
+    size_t n = vp_fold_line(s, len, k, sizeof k);
+    for (size_t i = 0; n && i < sizeof motto / sizeof *motto; i++)
+        if (strncmp(motto[i], k, n) == 0)
+            return 1;
+    return 0;
 }

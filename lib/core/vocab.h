@@ -52,10 +52,16 @@ const vp_kind *vp_vocab_kind_at(const vp_vocab *v, size_t i);
 /* The kind (VP_KIND_DOC) an all-capital title line begins with: "KẾ HOẠCH
  * HÀNH ĐỘNG" → Kế hoạch.  NULL when the line is no title. */
 const vp_kind *vp_type_from_title(const vp_vocab *v, const char *s, size_t len);
+/* The kind whose name is the whole line, in any case ("Kế hoạch",
+ * "KẾ HOẠCH HÀNH ĐỘNG"), or NULL. */
+const vp_kind *vp_kind_named(const vp_vocab *v, const char *s, size_t len);
 /* The code of the kind a document's own number names: "12127/KH-UBND" →
  * "KH", "39-CT/TW" → "CT"; the default kind's ("CV") when it names none
  * ("1884/SYT-VP"). */
 const char *vp_vocab_kind_of_number(const vp_vocab *v, const char *number);
+/* The full name of the kind whose code is `code` ("KH" → "Kế hoạch"),
+ * or NULL. */
+const char *vp_vocab_kind_name(const vp_vocab *v, const char *code);
 /* The default kind's code ("CV"). */
 const char *vp_vocab_default_kind(const vp_vocab *v);
 
@@ -146,4 +152,7 @@ const char *vp_vocab_alternation(const vp_vocab *v, vp_alt which);
 /* A line of the national motto ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
  * "Độc lập - Tự do - Hạnh phúc"), fixed by law, so not data. */
 int vp_is_quoc_hieu(const char *s, size_t len);
+/* Is the line the beginning of the motto, cut before its end ("CỘNG
+ * HÒA XÃ", "CỘNG")? */
+int vp_is_quoc_hieu_start(const char *s, size_t len);
 #endif

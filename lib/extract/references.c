@@ -44,7 +44,10 @@
 #define PHRASE_MAX_BYTES 240
 
 /* Warning bits, one per code, so that a reference warns once per code. */
-enum { W_REPAIRED = 1, W_MISMATCH = 2, W_YEAR = 4, W_DATE = 8 };
+enum { W_REPAIRED = 1, W_MISMATCH = 2, W_YEAR = 4, W_DATE = 8, W_YEAR_REPAIRED = 16 };
+
+/* No document of the present state is numbered before this year. */
+#define FIRST_YEAR 1945
 
 typedef struct ref_entry {
     vp_reference pub;   /* what vp_refs_at hands out                       */
@@ -74,6 +77,7 @@ typedef struct mention {
     int short_only, repaired;
     const char *abbr_type;  /* the type the symbol's abbreviation says */
     int sym_year;           /* the year inside the symbol, or 0        */
+    int year_was;           /* the printed year, when repaired from the date */
     char date[11];
     const char *issuer;
     long line;
@@ -233,6 +237,12 @@ static int check(vp_refs *r, ref_entry *e, const mention *m)
     if (m->repaired) {
         snprintf(msg, sizeof msg, "%s %s read as %s", m->type, m->raw, m->number);
         if (!warn(r, e, W_REPAIRED, "repaired-number", m->line, msg))
+            return 0;
+    }
+    if (m->year_was) {
+        snprintf(msg, sizeof msg, "%s %s read as %s: year %d is impossible, its date is %s",
+                 m->type, m->raw, m->number, m->year_was, m->date);
+        if (!warn(r, e, W_YEAR_REPAIRED, "repaired-year", m->line, msg))
             return 0;
     }
     if (m->abbr_type && strcmp(m->abbr_type, m->type) != 0 &&
@@ -508,6 +518,48 @@ static size_t read_date(const vp_refs *r, const char *t, size_t len, size_t at, 
     return (size_t)g[1];
 }
 
+/* 1 if years a and b differ by one mistyped digit or two swapped ones. */
+static int one_typo(int a, int b)
+{
+    int x[4], y[4], diff[4], nd = 0;
+    for (int i = 3; i >= 0; i--, a /= 10, b /= 10) {
+        x[i] = a % 10;
+        y[i] = b % 10;
+    }
+    for (int i = 0; i < 4; i++)
+        if (x[i] != y[i])
+            diff[nd++] = i;
+    return nd == 1 ||
+           (nd == 2 && diff[1] == diff[0] + 1 && x[diff[0]] == y[diff[1]] &&
+            x[diff[1]] == y[diff[0]]);
+}
+
+/* The year in a number (number/YEAR/KIND-ISSUER) is the year the cited
+ * document was signed, so its own date says what it must be.  A year that
+ * cannot be right (after the citing document, or before FIRST_YEAR) is
+ * taken from the date when the two differ by one typo and the date itself
+ * is possible (not after the citing document): "07/2029/NQ-HĐND ngày
+ * 10/12/2019" in a 2021 plan is 07/2019/NQ-HĐND.  `number` is the
+ * normalised number, its year part rewritten in place. */
+static void repair_year(const vp_refs *r, mention *m, char *number)
+{
+    if (!m->sym_year || !m->date[0])
+        return;
+    int y = m->sym_year, dy = vp_scan_digits(m->date, 0, 4);
+    int impossible = (r->doc_year && y > r->doc_year) || y < FIRST_YEAR;
+    int date_possible = !r->doc_date[0] || strcmp(m->date, r->doc_date) <= 0;
+    if (y == dy || !impossible || !date_possible || !one_typo(y, dy))
+        return;
+    /* the year is the part after the first separator (normalise_number) */
+    char *p = number + strcspn(number, "/-");
+    if (!*p || strspn(p + 1, "0123456789") != 4 || vp_scan_digits(p + 1, 0, 4) != y)
+        return;
+    for (int i = 3, v = dy; i >= 0; i--, v /= 10)
+        p[1 + i] = (char)('0' + v % 10);
+    m->year_was = y;
+    m->sym_year = dy;
+}
+
 /* " của Thủ tướng Chính phủ về ..." right after `at`: the issuer, lightly
  * normalised (white space collapsed, dashes " - ", "Ủy ban nhân dân" →
  * "UBND", "Hội đồng nhân dân" → "HĐND"), or NULL; *end after it. */
@@ -629,6 +681,7 @@ static size_t numbered(vp_refs *r, const char *t, size_t len, size_t ns, size_t 
     m.short_only = !has_symbol;
     if (!m.short_only) {
         end = read_date(r, t, len, ne, m.date);
+        repair_year(r, &m, number);
         size_t iend;
         issuer = read_issuer(r, t, len, end, &iend, &oom);
         if (oom)
@@ -736,6 +789,7 @@ static size_t titled(vp_refs *r, const char *t, size_t len, size_t ts, size_t te
             m.raw = raw;
             m.key = NULL;       /* counted by its number */
             end = read_date(r, t, len, (size_t)g[3], m.date);
+            repair_year(r, &m, num);
             size_t iend;
             issuer = read_issuer(r, t, len, end, &iend, &oom);
             if (oom)

@@ -24,7 +24,8 @@ typedef struct vp_reference {
 
 typedef struct vp_finding_warning {
     long line;
-    const char *code;  /* "impossible-year", "type-mismatch", "repaired-number" */
+    const char *code;  /* "impossible-year", "type-mismatch", "repaired-number",
+                          "repaired-year", "date-conflict" */
     char *message;
 } vp_finding_warning;
 

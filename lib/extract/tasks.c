@@ -518,6 +518,20 @@ static int group_agencies(vnplan_plan *p, vnplan_document *d)
     return 1;
 }
 
+/* The section after `top` where a part of the plan may begin: a named
+ * division (Phần, Chương, Mục, Điều; ranks 1-5 in sections.c) whose
+ * heading names no part holds the parts inside it, so the walk goes down
+ * into it; otherwise on to the next section at that level or above. */
+static const vnplan_section *next_part(const vnplan_document *d, const vnplan_section *top)
+{
+    if (vp_part_of_heading(top->heading) == VP_PART_OTHER && top->rank >= 1 &&
+        top->rank <= 5 && top->first_child)
+        return top->first_child;
+    while (top && !top->next && top->parent != d->root)
+        top = top->parent;
+    return top ? top->next : NULL;
+}
+
 int vp_extract_tasks(vnplan_plan *p, vnplan_document *d, const vp_gazetteer *g,
                      const vp_patterns *re, const vp_vocab *v, const char *as_of)
 {
@@ -533,7 +547,7 @@ int vp_extract_tasks(vnplan_plan *p, vnplan_document *d, const vp_gazetteer *g,
     int ok = 1;
     enum { MAX_DEPTH = 40 };
     context stack[MAX_DEPTH];
-    for (const vnplan_section *top = d->root->first_child; top && ok; top = top->next) {
+    for (const vnplan_section *top = d->root->first_child; top && ok; top = next_part(d, top)) {
         vp_part part = vp_part_of_heading(top->heading);
         if (part == VP_PART_OTHER)
             continue;

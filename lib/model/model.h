@@ -35,7 +35,8 @@ struct vnplan_section {
     vp_pillar pillar;        /* from its heading (basis "heading"), if any */
     const char *path, *number, *heading;
     int level;
-    int rank;               /* numbering rank: 0 root, 1 roman, 1+k arabic */
+    int rank;               /* numbering rank: 0 root, 1-5 Phần to Điều,
+                               6 roman, 6+k arabic (sections.c) */
     long line;
     size_t block;           /* index of the heading block */
     vnplan_section *parent, *first_child, *last_child, *next;

@@ -741,6 +741,15 @@ static int join_blocks(vp_block *prev, vp_block *next)
 }
 
 /* Should `next` continue `prev`? */
+int vp_blocks_merge_next(vp_blocks *b, size_t k)
+{
+    if (k + 1 >= b->n || !join_blocks(&b->v[k], &b->v[k + 1]))
+        return 0;
+    memmove(&b->v[k + 1], &b->v[k + 2], (b->n - k - 2) * sizeof *b->v);
+    b->n--;
+    return 1;
+}
+
 static int continues(const vp_block *prev, const vp_block *next)
 {
     if (prev->kind != VP_BLOCK_PARA || next->kind != VP_BLOCK_PARA || next->len == 0)

@@ -85,4 +85,7 @@ void vp_blocks_free(vp_blocks *b);
 vp_block *vp_blocks_push(vp_blocks *b, const char *text, size_t len, long line);
 int vp_blocks_aside(vp_blocks *b, const char *text, size_t len, long line,
                     const char *why);
+/* Join block k+1 to block k (with a space), as one paragraph; 0 on lack
+ * of memory. */
+int vp_blocks_merge_next(vp_blocks *b, size_t k);
 #endif

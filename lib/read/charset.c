@@ -4,9 +4,14 @@
  * recognised by where its NUL bytes fall; binary data (NULs, control
  * bytes); valid UTF-8; and only then the legacy 8-bit encodings, each
  * decoded on a sample and scored by how much of it reads as Vietnamese
- * syllables (the frequent ones are the vocabulary's, data/syllables.txt).  Windows-1258 and anything else ICU knows go through ICU;
- * TCVN3, VNI and VISCII through the tables in <datadir>/charsets/, which
- * are loaded once and never change afterwards.
+ * syllables (the frequent ones are the vocabulary's, data/syllables.txt).
+ * Windows-1258 and anything else ICU knows go through ICU; TCVN3, VN1
+ * (TCVN 5712:1993, glibc's TCVN5712-1), VNI and VISCII through the tables
+ * in <datadir>/charsets/, which are loaded once and never change
+ * afterwards.  VN1 is TCVN3 with the capitals added, some of them on
+ * control bytes: the two are told apart on the words they read
+ * differently, and control bytes in bulk are letters, not binary data,
+ * only when VN1 (or VISCII) reads them clearly as Vietnamese.
  *
  * Plain-text TCVN3 loses the case of capitals with a tone mark (they share
  * the lower-case byte), so after decoding it the case is restored from the
@@ -34,6 +39,7 @@ static const char ENC_CP1258[] = "windows-1258";
 static const char ENC_TCVN3[] = "TCVN3";
 static const char ENC_VNI[] = "VNI";
 static const char ENC_VISCII[] = "VISCII";
+static const char ENC_VN1[] = "TCVN5712-1";
 
 enum {
     VNI_MAX_PAIRS = 512,
@@ -61,6 +67,7 @@ struct vp_charsets {
     int32_t tcvn3[256];         /* 0: the byte keeps its Windows-1252 use */
     int32_t tcvn3_upper[256];   /* H-font capital sharing the byte, or 0  */
     int32_t viscii[256];
+    int32_t vn1[256];           /* TCVN 5712:1993 VN1, every capital too  */
     int32_t vni1[256];          /* letters of one byte                    */
     vni_pair vni2[VNI_MAX_PAIRS];   /* base + mark, sorted                */
     size_t nvni2;
@@ -178,7 +185,7 @@ static int parse_row(const char *line, size_t len, int32_t *cp, unsigned char by
     return lend - p == elen && memcmp(p, enc, (size_t)elen) == 0;
 }
 
-typedef enum table_kind { T_TCVN3, T_VNI, T_VISCII } table_kind;
+typedef enum table_kind { T_TCVN3, T_VNI, T_VISCII, T_VN1 } table_kind;
 
 static int vni_cmp(const void *a, const void *b)
 {
@@ -221,9 +228,10 @@ static vnplan_status load_table(vp_charsets *cs, const char *datadir, const char
             } else {
                 dup = 1;
             }
-        } else if (kind == T_VISCII) {
-            dup = cs->viscii[b[0]] != 0;
-            cs->viscii[b[0]] = cp;
+        } else if (kind == T_VISCII || kind == T_VN1) {
+            int32_t *t = kind == T_VISCII ? cs->viscii : cs->vn1;
+            dup = t[b[0]] != 0;
+            t[b[0]] = cp;
         } else if (nb == 1) {
             dup = cs->vni1[b[0]] != 0;
             cs->vni1[b[0]] = cp;
@@ -324,6 +332,7 @@ vp_charsets *vp_charsets_load(const char *datadir, vnplan_error *err)
     if (load_table(cs, datadir, "tcvn3.tsv", T_TCVN3, err) != VNPLAN_OK ||
         load_table(cs, datadir, "vni.tsv", T_VNI, err) != VNPLAN_OK ||
         load_table(cs, datadir, "viscii.tsv", T_VISCII, err) != VNPLAN_OK ||
+        load_table(cs, datadir, "vn1.tsv", T_VN1, err) != VNPLAN_OK ||
         load_phrases(cs, datadir, err) != VNPLAN_OK)
         goto fail;
     return cs;
@@ -369,17 +378,13 @@ const char *vp_charset_canonical(const char *name)
         { "windows1258", ENC_CP1258 }, { "cp1258", ENC_CP1258 }, { "1258", ENC_CP1258 },
         { "tcvn3", ENC_TCVN3 }, { "tcvn", ENC_TCVN3 }, { "abc", ENC_TCVN3 },
         { "tcvn5712", ENC_TCVN3 }, { "vni", ENC_VNI }, { "vniwindows", ENC_VNI },
-        { "viscii", ENC_VISCII },
+        { "viscii", ENC_VISCII }, { "tcvn57121", ENC_VN1 }, { "vn1", ENC_VN1 },
     };
     if (!name || !*name)
         return NULL;
     for (size_t i = 0; i < sizeof ours / sizeof ours[0]; i++)
         if (name_is(name, ours[i].alias))
             return ours[i].canon;
-    /* glibc calls the VN1 table TCVN5712-1; it is not TCVN3 (see the
-     * charsets README), so that name is refused rather than guessed. */
-    if (name_is(name, "tcvn57121"))
-        return NULL;
     UErrorCode st = U_ZERO_ERROR;
     UConverter *cnv = ucnv_open(name, &st);
     if (U_FAILURE(st) || !cnv)
@@ -432,10 +437,19 @@ static vnplan_status finish(vp_buf *b, vp_decoded *out, vnplan_error *err)
     return VNPLAN_OK;
 }
 
-/* Offset of binary data, or -1: any NUL, or C0 control bytes other than
- * \t \n \v \f \r making up a noticeable share of the input.  VISCII puts
- * six capitals on control bytes, hence a share and not a single byte. */
-static long binary_offset(const unsigned char *in, size_t len)
+/* A C0 control byte other than \t \n \v \f \r (and a final ^Z). */
+static int stray_control(const unsigned char *in, size_t len, size_t i)
+{
+    unsigned char c = in[i];
+    return c < 0x20 && (c < 0x09 || c > 0x0D) && !(c == 0x1A && i + 1 == len);
+}
+
+/* Offset of binary data, or -1: any NUL, or stray control bytes making up
+ * a noticeable share of the input.  VISCII puts six capitals on control
+ * bytes and VN1 twelve, hence a share and not a single byte; `letters`,
+ * when not NULL, is the table of an encoding whose control bytes it maps
+ * are letters, not counted at all. */
+static long binary_offset(const unsigned char *in, size_t len, const int32_t *letters)
 {
     size_t ctrl = 0;
     long first = -1;
@@ -443,8 +457,7 @@ static long binary_offset(const unsigned char *in, size_t len)
     if (nul)
         return (long)(nul - in);
     for (size_t i = 0; i < len; i++) {
-        unsigned char c = in[i];
-        if (c < 0x20 && (c < 0x09 || c > 0x0D) && !(c == 0x1A && i + 1 == len)) {
+        if (stray_control(in, len, i) && !(letters && letters[in[i]])) {
             if (first < 0)
                 first = (long)i;
             ctrl++;
@@ -591,9 +604,10 @@ static int32_t *legacy_cps(const vp_charsets *cs, const char *enc, const unsigne
             int32_t c = cs->tcvn3[b];
             a[n++] = !c ? cp1252(b) : cs->tcvn3_upper[b] ? (c | AMB) : c;
         }
-    } else if (enc == ENC_VISCII) {
+    } else if (enc == ENC_VISCII || enc == ENC_VN1) {
+        const int32_t *t = enc == ENC_VISCII ? cs->viscii : cs->vn1;
         for (size_t i = 0; i < len; i++)
-            a[n++] = cs->viscii[in[i]] ? cs->viscii[in[i]] : cp1252(in[i]);
+            a[n++] = t[in[i]] ? t[in[i]] : cp1252(in[i]);
     } else {
         /* VNI: base + mark first (longest match), then one byte. */
         for (size_t i = 0; i < len; i++) {
@@ -891,10 +905,17 @@ static int syllable_shape(const char *key, size_t len)
     return 0;
 }
 
+/* A control other than white space where a letter should be: a word with
+ * one is broken (the bytes were VN1 or VISCII capitals). */
+static int control_in_word(int32_t c)
+{
+    return c >= 0 && c < 0x20 && (c < 0x09 || c > 0x0D);
+}
+
 static int is_separator(int32_t c)
 {
     if (c < 0x80)
-        return !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
+        return !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) && !control_in_word(c);
     if (vp_is_white(c) || vp_is_dash(c))
         return 1;
     switch (c) {
@@ -905,15 +926,17 @@ static int is_separator(int32_t c)
     return 0;
 }
 
-/* Share of the non-ASCII words that read as Vietnamese: a frequent
- * syllable counts 1, a well-formed one 1/2, anything else −1.  A few
- * hundred words decide clearly (right ≈ 0.9, wrong < 0.4). */
-static double viet_score(const vp_vocab *v, const char *s, size_t len)
+/* The worth of the words of s[0..len) that hold a letter outside ASCII or
+ * a control: a frequent syllable counts 1, a well-formed one 1/2, anything
+ * else −1, a word of one letter 0 when `one_letter_neutral`.  At most
+ * `max_words` words, their number in *nwords. */
+static double word_values(const vp_vocab *v, const char *s, size_t len, size_t max_words,
+                          int one_letter_neutral, size_t *nwords)
 {
-    enum { ENOUGH_WORDS = 400, LONGEST_SYLLABLE = 7 };   /* "nghiêng" */
+    enum { LONGEST_SYLLABLE = 7 };      /* "nghiêng" */
     double sum = 0;
     size_t words = 0, i = 0;
-    while (i < len && words < ENOUGH_WORDS) {
+    while (i < len && words < max_words) {
         int32_t c;
         int l = vp_utf8_decode(s + i, len - i, &c);
         if (is_separator(c)) {
@@ -926,15 +949,18 @@ static double viet_score(const vp_vocab *v, const char *s, size_t len)
             l = vp_utf8_decode(s + i, len - i, &c);
             if (is_separator(c))
                 break;
-            high |= c >= 0x80;
+            high |= c >= 0x80 || control_in_word(c);
             /* windows-1258 tone marks are combining: not a symbol */
-            symbol |= c >= 0x80 && !vp_is_letter(c) && !(c >= 0x0300 && c < 0x0370);
+            symbol |= (c >= 0x80 && !vp_is_letter(c) && !(c >= 0x0300 && c < 0x0370)) ||
+                      control_in_word(c);
             letters += !(c >= 0x0300 && c < 0x0370);
             i += (size_t)l;
         }
         if (!high)
             continue;
         words++;
+        if (one_letter_neutral && letters == 1)
+            continue;
         if (symbol || letters > LONGEST_SYLLABLE) {
             sum -= 1;
             continue;
@@ -951,19 +977,41 @@ static double viet_score(const vp_vocab *v, const char *s, size_t len)
             sum -= 1;
         free(key);
     }
+    *nwords = words;
+    return sum;
+}
+
+/* Share of the non-ASCII words that read as Vietnamese, −1 if none.  A
+ * few hundred words decide clearly (right ≈ 0.9, wrong < 0.4). */
+static double viet_score(const vp_vocab *v, const char *s, size_t len)
+{
+    size_t words;
+    double sum = word_values(v, s, len, 400, 0, &words);
     return words ? sum / (double)words : -1;
 }
 
-/* The legacy candidate that reads best on a sample, or NULL.  The sample
- * starts a little before `first_high`, the first byte that is not UTF-8:
- * an ASCII preamble decides nothing. */
+/* Legacy candidates in order of preference: the first of equal scores
+ * wins, so TCVN3 keeps the text that it and VN1 read alike (VN1 is TCVN3
+ * with capitals added on bytes TCVN3 leaves to punctuation). */
+static const char *const legacy_all[] = { ENC_CP1258, ENC_TCVN3, ENC_VN1, ENC_VNI, ENC_VISCII };
+/* The encodings that put letters on control bytes. */
+static const char *const legacy_c0[] = { ENC_VN1, ENC_VISCII };
+/* Scores of a right reading are about 0.9 and of a wrong one below 0.4:
+ * below ACCEPT the text is broken UTF-8; control bytes in bulk, which
+ * otherwise mean binary data, are letters only from CLEAR up. */
+#define SCORE_ACCEPT 0.5
+#define SCORE_CLEAR 0.75
+
+/* The candidate that reads best on a sample and scores above `min`, or
+ * NULL.  The sample starts a little before `first_high`, the first byte
+ * that is not UTF-8 (or not text): an ASCII preamble decides nothing. */
 static const char *detect_legacy(const vp_charsets *cs, const vp_vocab *v,
-                                 const unsigned char *in, size_t len,
-                                 size_t first_high, vnplan_status *st)
+                                 const unsigned char *in, size_t len, size_t first_high,
+                                 const char *const *candidates, size_t ncand, double min,
+                                 vnplan_status *st)
 {
-    static const char *const candidates[] = { ENC_CP1258, ENC_TCVN3, ENC_VNI, ENC_VISCII };
     const char *best = NULL;
-    double best_score = 0.5;    /* below this the text is broken UTF-8 */
+    double best_score = min;
     size_t from = first_high > SAMPLE_BYTES / 8 ? first_high - SAMPLE_BYTES / 8 : 0;
     while (from > 0 && in[from] >= 0x80)    /* do not start inside a letter */
         from--;
@@ -971,7 +1019,7 @@ static const char *detect_legacy(const vp_charsets *cs, const vp_vocab *v,
     len -= from;
     size_t n = len < SAMPLE_BYTES ? len : SAMPLE_BYTES;
     *st = VNPLAN_OK;
-    for (size_t c = 0; c < sizeof candidates / sizeof candidates[0]; c++) {
+    for (size_t c = 0; c < ncand; c++) {
         vp_buf b;
         long bad;
         vp_buf_init(&b);
@@ -991,6 +1039,54 @@ static const char *detect_legacy(const vp_charsets *cs, const vp_vocab *v,
         vp_buf_free(&b);
     }
     return best;
+}
+
+/* TCVN3 and VN1 read most bytes alike: VN1 puts the capitals with a tone
+ * mark on control bytes, on the bytes TCVN3 text uses for Windows-1252
+ * punctuation (“ ” – …) and on a few it leaves unused.  So the two are
+ * told apart on the words whose readings differ, and VN1 must be worth
+ * at least one frequent syllable more.  A word of one letter says nothing
+ * ("Ở" in VN1 and " – " in TCVN3 are both ordinary). */
+static int byte_in_word(unsigned char b)
+{
+    return b >= 0x80 || (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') ||
+           (b >= '0' && b <= '9') || control_in_word(b);
+}
+
+/* What byte b reads as with table t (0: its Windows-1252 use). */
+static int32_t read_as(const int32_t *t, unsigned char b)
+{
+    return t[b] ? t[b] : cp1252(b);
+}
+
+static const char *tcvn3_or_vn1(const vp_charsets *cs, const vp_vocab *v,
+                                const unsigned char *in, size_t len)
+{
+    enum { ENOUGH_WORDS = 200, WORD_MAX = 48 };
+    double worth[2] = { 0, 0 };     /* TCVN3, VN1 */
+    size_t words = 0;
+    for (size_t i = 0; i < len && words < ENOUGH_WORDS;) {
+        if (!byte_in_word(in[i])) {
+            i++;
+            continue;
+        }
+        size_t s = i;
+        int differ = 0;
+        for (; i < len && byte_in_word(in[i]); i++)
+            differ |= read_as(cs->tcvn3, in[i]) != read_as(cs->vn1, in[i]);
+        if (!differ || i - s > WORD_MAX)
+            continue;
+        words++;
+        for (int r = 0; r < 2; r++) {
+            const int32_t *t = r ? cs->vn1 : cs->tcvn3;
+            char w[WORD_MAX * 4];
+            size_t n = 0, nw;
+            for (size_t k = s; k < i; k++)
+                n += (size_t)vp_utf8_encode(read_as(t, in[k]), w + n);
+            worth[r] += word_values(v, w, n, WORD_MAX, 1, &nw);
+        }
+    }
+    return worth[1] >= worth[0] + 1 ? ENC_VN1 : ENC_TCVN3;
 }
 
 /* ================================================================ decode */
@@ -1046,8 +1142,27 @@ vnplan_status vp_decode(const vp_charsets *cs, const vp_vocab *v, const unsigned
         goto fail;
     }
     if (!enc || !is_wide(enc) || enc == ENC_UTF16LE || enc == ENC_UTF16BE) {
-        long at = !enc || !is_wide(enc) ? binary_offset(in, len)
+        /* A forced VN1 or VISCII says what its control bytes are. */
+        const int32_t *letters = !cs ? NULL : enc == ENC_VN1 ? cs->vn1
+                               : enc == ENC_VISCII ? cs->viscii : NULL;
+        long at = !enc || !is_wide(enc) ? binary_offset(in, len, letters)
                                         : binary_offset16(in, len, enc == ENC_UTF16BE);
+        if (at >= 0 && !enc && cs && in[at] != 0) {
+            /* Many control bytes: text only if an encoding that makes
+             * them letters reads clearly as Vietnamese. */
+            const char *cands[sizeof legacy_c0 / sizeof legacy_c0[0]];
+            size_t nc = 0;
+            for (size_t c = 0; c < sizeof legacy_c0 / sizeof legacy_c0[0]; c++)
+                if (binary_offset(in, len, legacy_c0[c] == ENC_VN1 ? cs->vn1 : cs->viscii) < 0)
+                    cands[nc++] = legacy_c0[c];
+            st = VNPLAN_OK;
+            enc = nc ? detect_legacy(cs, v, in, len, (size_t)at, cands, nc, SCORE_CLEAR, &st)
+                     : NULL;
+            if (st != VNPLAN_OK)
+                goto nomem;
+            if (enc)
+                at = -1;
+        }
         if (at >= 0) {
             st = vp_error_set(err, VNPLAN_E_BINARY, NULL, 0, at + (long)skip,
                               "binary data at byte %ld, not a text file", at + (long)skip);
@@ -1059,9 +1174,12 @@ vnplan_status vp_decode(const vp_charsets *cs, const vp_vocab *v, const unsigned
         if (bad < 0) {
             enc = ENC_UTF8;
         } else if (!enc && cs) {
-            enc = detect_legacy(cs, v, in, len, (size_t)bad, &st);
+            enc = detect_legacy(cs, v, in, len, (size_t)bad, legacy_all,
+                                sizeof legacy_all / sizeof legacy_all[0], SCORE_ACCEPT, &st);
             if (st != VNPLAN_OK)
                 goto nomem;
+            if (enc == ENC_TCVN3 || enc == ENC_VN1)
+                enc = tcvn3_or_vn1(cs, v, in, len);
         }
         if (!enc || (enc == ENC_UTF8 && bad >= 0)) {
             st = vp_error_set(err, VNPLAN_E_ENCODING, NULL, 0, bad + (long)skip,
@@ -1075,7 +1193,7 @@ vnplan_status vp_decode(const vp_charsets *cs, const vp_vocab *v, const unsigned
     if (enc == ENC_UTF8) {
         vp_buf_append(&b, (const char *)in, len);
         st = b.failed ? VNPLAN_E_NOMEM : VNPLAN_OK;
-    } else if (enc == ENC_TCVN3 || enc == ENC_VNI || enc == ENC_VISCII) {
+    } else if (enc == ENC_TCVN3 || enc == ENC_VNI || enc == ENC_VISCII || enc == ENC_VN1) {
         if (!cs) {
             st = vp_error_set(err, VNPLAN_E_DATA, NULL, 0, -1,
                               "the %s table is not loaded", enc);

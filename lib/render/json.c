@@ -186,9 +186,11 @@ static json_t *document(const vnplan_document *d)
 {
     json_t *o = json_object();
     static const vnplan_field order[] = {
-        VNPLAN_FIELD_KIND,   VNPLAN_FIELD_NUMBER, VNPLAN_FIELD_NUMBER_RAW,
+        VNPLAN_FIELD_KIND,   VNPLAN_FIELD_KIND_NAME, VNPLAN_FIELD_NUMBER,
+        VNPLAN_FIELD_NUMBER_RAW,
         VNPLAN_FIELD_ISSUER, VNPLAN_FIELD_ISSUER_PARENT, VNPLAN_FIELD_ISSUER_RAW,
         VNPLAN_FIELD_PROVINCE, VNPLAN_FIELD_PLACE, VNPLAN_FIELD_DATE, VNPLAN_FIELD_TITLE,
+        VNPLAN_FIELD_ATTACHED_TO,
     };
     for (size_t i = 0; i < sizeof order / sizeof *order; i++)
         json_object_set_new(o, vp_field_name(order[i]), str_or_null(d->fields[order[i]]));

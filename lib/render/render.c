@@ -8,6 +8,7 @@
 static const char *const field_names[VNPLAN_FIELD__COUNT] = {
     "kind", "number", "number_raw", "issuer", "issuer_raw", "issuer_parent", "province",
     "place", "date", "title", "signer_name", "signer_position", "signer_authority", "archive",
+    "attached_to", "kind_name",
 };
 
 const char *vp_field_name(vnplan_field f)

@@ -217,7 +217,8 @@ static char *position_case(vnplan_plan *p, const char *s, size_t len)
  * sentence punctuation. */
 static int is_person_name(const char *s, size_t len)
 {
-    if (len < 4 || len > 60)
+    vp_label lab;
+    if (len < 4 || len > 60 || vp_label_parse(s, len, &lab) != VP_LABEL_NONE)
         return 0;
     int words = 0, at_start = 1;
     for (size_t i = 0; i < len;) {
@@ -255,11 +256,24 @@ static size_t letters(const char *s, size_t len)
 
 /* A signer's position or an issuer line: all capitals, short, with words
  * (a bare "I." or "II." is a section number, not a name). */
+static int is_caps_line(const char *s, size_t len)
+{
+    return len > 0 && len <= VP_CAPS_LINE_MAX && vp_is_all_caps(s, len) &&
+           letters(s, len) >= 4 && !vp_is_quoc_hieu(s, len);
+}
+
 static int is_position(const vp_block *blk)
 {
-    return blk->kind == VP_BLOCK_PARA && blk->len > 0 && blk->len <= VP_CAPS_LINE_MAX &&
-           vp_is_all_caps(blk->text, blk->len) && letters(blk->text, blk->len) >= 4 &&
-           !vp_is_quoc_hieu(blk->text, blk->len);
+    return blk->kind == VP_BLOCK_PARA && is_caps_line(blk->text, blk->len);
+}
+
+/* A signer's position line: as is_position, and neither a numbered
+ * heading ("I. MỤC ĐÍCH,") nor a line cut at a comma. */
+static int is_signer_position(const vp_block *blk)
+{
+    vp_label lab;
+    return is_position(blk) && vp_label_parse(blk->text, blk->len, &lab) == VP_LABEL_NONE &&
+           blk->text[blk->len - 1] != ',';
 }
 
 static int is_stamp_block(const vp_block *blk, const vp_patterns *re)
@@ -413,6 +427,426 @@ static void find_province(vnplan_plan *p, const vp_vocab *v, vnplan_document *d)
         d->fields[VNPLAN_FIELD_PROVINCE] = d->fields[VNPLAN_FIELD_PLACE];
 }
 
+static void trim_cell(const char **s, size_t *len)
+{
+    while (*len && ((*s)[0] == ' ' || (*s)[0] == '\t')) {
+        (*s)++;
+        (*len)--;
+    }
+    while (*len && ((*s)[*len - 1] == ' ' || (*s)[*len - 1] == '\t'))
+        (*len)--;
+}
+
+/* An upper-case letter of a symbol (ASCII, or Đ). */
+static size_t symbol_letter(const char *s, size_t len)
+{
+    if (len && s[0] >= 'A' && s[0] <= 'Z')
+        return 1;
+    if (len >= 2 && (unsigned char)s[0] == 0xC4 && (unsigned char)s[1] == 0x90)
+        return 2;   /* Đ */
+    return 0;
+}
+
+/* "1961/QĐUBND" → "1961/QĐ-UBND": PDF text drops the hyphen between the
+ * kind and the issuer.  Restored only when the symbol after the last "/"
+ * has no hyphen, begins with the abbreviation of a document kind (the
+ * longest that fits) and goes on with at least three capitals. */
+static char *restore_hyphen(vnplan_plan *p, const vp_vocab *v, char *num)
+{
+    char *sym = strrchr(num, '/');
+    if (!sym || strchr(sym, '-'))
+        return num;
+    sym++;
+    size_t sl = strlen(sym), best = 0;
+    for (size_t i = 0; i < vp_vocab_kind_count(v); i++) {
+        const vp_kind *k = vp_vocab_kind_at(v, i);
+        size_t al = k->abbr ? strlen(k->abbr) : 0;
+        if ((k->uses & VP_KIND_DOC) && al > best && al < sl && memcmp(sym, k->abbr, al) == 0)
+            best = al;
+    }
+    if (!best)
+        return num;
+    size_t caps = 0;
+    for (size_t i = best, n; i < sl; i += n, caps++)
+        if (!(n = symbol_letter(sym + i, sl - i)))
+            return num;
+    if (caps < 3)
+        return num;
+    size_t nl = strlen(num), at = (size_t)(sym - num) + best;
+    char *out = vp_alloc(p->arena, nl + 2);
+    if (!out)
+        return NULL;
+    memcpy(out, num, at);
+    out[at] = '-';
+    memcpy(out + at + 1, num + at, nl - at + 1);
+    return out;
+}
+
+/* ------------------------------------------------------- header cells */
+
+/* The header is typed as a two-column table (issuer | motto; number |
+ * place and date) that websites and converters flatten: cells end in
+ * " |", a lone "|" stands between rows, or — pdftotext -layout — the two
+ * columns share a line, apart by a run of spaces.  The front matter is
+ * read cell by cell, and rules of dashes, underscores or asterisks under
+ * the issuer and the motto are decoration, skipped. */
+typedef struct cell {
+    const char *s;
+    size_t len;
+} cell;
+enum { MAX_CELLS = 8 };
+
+/* Only rule characters ("-----", "___", "***", "==="; what is left of
+ * "*****" once Markdown emphasis is stripped: "*"). */
+static int is_rule(const char *s, size_t len)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (strchr("-_*=~", s[i]))
+            n++;
+        else if (s[i] != ' ' && s[i] != '\t')
+            return 0;
+    }
+    return n >= 1;
+}
+
+/* Adds c[0..n) as a cell unless it is empty or a rule. */
+static void add_cell(cell *out, size_t *n, const char *c, size_t cl)
+{
+    trim_cell(&c, &cl);
+    if (cl && !is_rule(c, cl) && *n < MAX_CELLS)
+        out[(*n)++] = (cell){c, cl};
+}
+
+/* Cuts one piece of a line where a part of the header starts inside it
+ * (the motto after the issuer, "Số:" after a rule, the place and date
+ * after the number, "Căn cứ" after the subject) or where a date ends. */
+static void cut_parts(const vp_patterns *re, const char *s, size_t len, cell *out, size_t *n)
+{
+    size_t from = 0, at = 0;
+    long g[8];
+    while (at < len && vp_match(re, VP_RE_HEADER_CUT, s, len, at, g, 4)) {
+        size_t start = (size_t)g[0], end = (size_t)g[1];
+        if (g[4] >= 0) {            /* a rule: dropped, as a cut */
+            add_cell(out, n, s + from, start - from);
+            from = at = end;
+            continue;
+        }
+        if (g[6] >= 0) {
+            /* A year ends a date only in a place-and-date piece. */
+            if (!memmem(s + from, start - from, "ngày", strlen("ngày")) ||
+                !memmem(s + from, start - from, "tháng", strlen("tháng"))) {
+                at = end > start ? end : start + 1;
+                continue;
+            }
+            start = (size_t)g[6];
+        }
+        if (start > from) {
+            add_cell(out, n, s + from, start - from);
+            from = start;
+        }
+        if (g[2] >= 0 && (size_t)g[2] > from) {    /* the number ends here */
+            add_cell(out, n, s + from, (size_t)g[2] - from);
+            from = (size_t)g[2];
+        }
+        at = end > start ? end : start + 1;
+    }
+    add_cell(out, n, s + from, len - from);
+}
+
+static size_t split_cells(const vp_patterns *re, const char *s, size_t len, cell *out)
+{
+    size_t n = 0, start = 0;
+    for (size_t i = 0; i <= len && n < MAX_CELLS; i++) {
+        size_t cut = 0;
+        if (i == len || s[i] == '|')
+            cut = 1;
+        else if ((s[i] == ' ' || s[i] == '\t') && i + 2 < len &&
+                 (s[i + 1] == ' ' || s[i + 1] == '\t') && (s[i + 2] == ' ' || s[i + 2] == '\t'))
+            cut = 3;
+        if (!cut)
+            continue;
+        cut_parts(re, s + start, i - start, out, &n);
+        while (cut == 3 && i < len && (s[i] == ' ' || s[i] == '\t'))
+            i++;
+        start = cut == 3 ? i : i + 1;
+        if (cut == 3)
+            i--;
+    }
+    if (n == MAX_CELLS) {       /* more cells than a header has: keep whole */
+        const char *c = s;
+        size_t cl = len;
+        trim_cell(&c, &cl);
+        out[0] = (cell){c, cl};
+        n = 1;
+    }
+    return n;
+}
+
+/* The first paragraph of the body: the legal bases ("Căn cứ ..."), or a
+ * sentence that ends by announcing what follows (":", ";"). */
+static int opens_body(const vp_patterns *re, const char *s, size_t len)
+{
+    (void)re;
+    char k[32];
+    vp_fold_line(s, len < 24 ? len : 24, k, sizeof k);
+    return strncmp(k, "can cu", 6) == 0 || (len && (s[len - 1] == ':' || s[len - 1] == ';'));
+}
+
+typedef enum cell_role {
+    CELL_NONE = 0,      /* not part of the front matter */
+    CELL_DONE,          /* read (number, date, motto, issuer line, stamp) */
+    CELL_TITLE,         /* the kind heading: the subject follows          */
+    CELL_SUBJECT,       /* "V/v ...": the subject of a công văn           */
+    CELL_CAPS_SUBJECT,  /* a subject in capitals whose kind heading the
+                           export lost: more capitals may follow        */
+    CELL_ADDRESSEES     /* "Kính gửi:": a list may follow                 */
+} cell_role;
+
+typedef struct front {
+    vnplan_plan *p;
+    vnplan_document *d;
+    const vp_patterns *re;
+    const vp_vocab *v;
+    header_state *h;
+    const vp_block *blk;
+    int nomem;
+} front;
+
+static int real_date(int year, int month, int day)
+{
+    static const int days[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (year < 1900 || year > 2100 || month < 1 || month > 12 || day < 1)
+        return 0;
+    if (month == 2 && day == 29)
+        return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    return day <= days[month - 1];
+}
+
+/* "Bến Tre, ngày 26 tháng 11 năm 2021": the place and the date.  A date
+ * cut by a space ("năm 20 21") is read whole; an impossible one is
+ * reported, never guessed. */
+static int place_date(front *f, const char *s, size_t len)
+{
+    long g[10];
+    char *squeezed = NULL;
+    if (len > VP_HEADER_LINE_MAX)
+        return 0;
+    if (!vp_match(f->re, VP_RE_PLACE_DATE, s, len, 0, g, 5)) {
+        /* Spaces between digits, as PDF text leaves them. */
+        squeezed = vp_alloc(f->p->arena, len + 1);
+        if (!squeezed) {
+            f->nomem = 1;
+            return 0;
+        }
+        size_t n = 0;
+        for (size_t i = 0; i < len; i++)
+            if (!(s[i] == ' ' && n && squeezed[n - 1] >= '0' && squeezed[n - 1] <= '9' &&
+                  i + 1 < len && s[i + 1] >= '0' && s[i + 1] <= '9'))
+                squeezed[n++] = s[i];
+        if (n == len || !vp_match(f->re, VP_RE_PLACE_DATE, squeezed, n, 0, g, 5))
+            return 0;
+        s = squeezed;
+        len = n;
+    }
+    set_field(f->p, f->d, VNPLAN_FIELD_PLACE, s + g[2], (size_t)(g[3] - g[2]));
+    if (g[4] >= 0 && g[6] >= 0 && g[8] >= 0) {
+        int day = atoi(s + g[4]), month = atoi(s + g[6]), year = atoi(s + g[8]);
+        if (real_date(year, month, day)) {
+            char iso[32];
+            snprintf(iso, sizeof iso, "%04d-%02d-%02d", year, month, day);
+            set_field(f->p, f->d, VNPLAN_FIELD_DATE, iso, strlen(iso));
+        } else if (!vp_plan_warn(f->p, f->blk->line, "impossible-date",
+                                 "the date %d/%d/%d does not exist; left unset", day, month,
+                                 year)) {
+            f->nomem = 1;
+        }
+    }
+    return 1;
+}
+
+/* The number and symbol: "Số: 1961/QĐUBND" also reads a hyphen that PDF
+ * text lost between the kind and the issuer, with a warning. */
+static int number_cell(front *f, const char *s, size_t len)
+{
+    long g[4];
+    if (f->d->fields[VNPLAN_FIELD_NUMBER] || len > VP_NUMBER_LINE_MAX ||
+        !vp_match(f->re, VP_RE_NUMBER, s, len, 0, g, 2))
+        return 0;
+    const char *raw = s + g[2];
+    size_t rl = (size_t)(g[3] - g[2]);
+    while (rl && (raw[rl - 1] == ' ' || raw[rl - 1] == '.' || raw[rl - 1] == ','))
+        rl--;
+    vnplan_document *d = f->d;
+    set_field(f->p, d, VNPLAN_FIELD_NUMBER_RAW, raw, rl);
+    char *num = repair_number(f->p, raw, rl);
+    if (!d->fields[VNPLAN_FIELD_NUMBER_RAW] || !num) {
+        f->nomem = 1;
+        return 1;
+    }
+    num = restore_hyphen(f->p, f->v, num);
+    d->fields[VNPLAN_FIELD_NUMBER] = num;
+    if (!num)
+        f->nomem = 1;
+    else if (strcmp(num, d->fields[VNPLAN_FIELD_NUMBER_RAW]) != 0 &&
+             !vp_plan_warn(f->p, f->blk->line, "number-repaired", "number \"%s\" read as \"%s\"",
+                           d->fields[VNPLAN_FIELD_NUMBER_RAW], num))
+        f->nomem = 1;
+    return 1;
+}
+
+static size_t words_of(const char *s, size_t len)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++)
+        n += s[i] != ' ' && (i == 0 || s[i - 1] == ' ');
+    return n;
+}
+
+/* A line naming the body that enacts a decision ("ỦY BAN NHÂN DÂN TỈNH
+ * X", "HỘI ĐỒNG NHÂN DÂN ...") rather than a subject. */
+static int is_authority_line(const vp_vocab *v, const char *s, size_t len)
+{
+    char k[VP_FOLD_LINE_BYTES];
+    int words;
+    vp_fold_line(s, len, k, sizeof k);
+    return council_at(v, k, &words) != NULL;
+}
+
+/* The kind heading: "KẾ HOẠCH", "KẾ HOẠCH HÀNH ĐỘNG", or the kind's name
+ * alone on its line in any case ("Kế hoạch"). */
+static const vp_kind *kind_heading(const vp_vocab *v, const char *s, size_t len)
+{
+    const vp_kind *k = vp_type_from_title(v, s, len);
+    return k ? k : vp_kind_named(v, s, len);
+}
+
+static cell_role front_cell(front *f, const char *s, size_t len)
+{
+    long g[4];
+    header_state *h = f->h;
+    if (number_cell(f, s, len))
+        return CELL_DONE;
+    if (!f->d->fields[VNPLAN_FIELD_DATE] && place_date(f, s, len))
+        return CELL_DONE;
+    if (vp_is_quoc_hieu(s, len))
+        return CELL_DONE;
+    if (!h->title.len && vp_match(f->re, VP_RE_VV, s, len, 0, g, 2)) {
+        vp_buf_append(&h->title, s, len);
+        h->type_abbr = vp_vocab_default_kind(f->v);    /* a công văn */
+        return CELL_SUBJECT;
+    }
+    if (vp_match(f->re, VP_RE_KINH_GUI, s, len, 0, g, 2)) {
+        if (g[3] > g[2]) {
+            if (!add_recipient(f->p, f->d, s + g[2], (size_t)(g[3] - g[2])))
+                f->nomem = 1;
+            f->d->naddressee++;
+        }
+        return CELL_ADDRESSEES;
+    }
+    const vp_kind *type = h->title.len ? NULL : kind_heading(f->v, s, len);
+    if (type) {
+        vp_buf_append(&h->title, s, len);
+        h->type_abbr = type->code;
+        return CELL_TITLE;
+    }
+    if (!h->title.len && f->d->fields[VNPLAN_FIELD_NUMBER] && f->d->fields[VNPLAN_FIELD_DATE] &&
+        vp_is_all_caps(s, len) && words_of(s, len) >= 6 && !is_authority_line(f->v, s, len)) {
+        /* After the number and the date, a long line of capitals is the
+         * subject even when the kind heading above it was lost. */
+        vp_buf_append(&h->title, s, len);
+        return CELL_CAPS_SUBJECT;
+    }
+    if (is_stamp_block(f->blk, f->re)) {
+        if (!vp_doc_add_residue(f->p, f->d, s, len, f->blk->line, "stamp"))
+            f->nomem = 1;
+        return CELL_DONE;
+    }
+    if (!h->title.len && vp_is_all_caps(s, len) && len <= VP_CAPS_LINE_MAX &&
+        !vp_is_quoc_hieu(s, len)) {
+        /* One word alone ("DÂN" of "ỦY BAN NHÂN" / "DÂN") finishes the
+         * line before it: no issuer line is one word. */
+        if (h->nissuer && !memchr(s, ' ', len) && letters(s, len) >= 1) {
+            vp_buf line;
+            vp_buf_init(&line);
+            vp_buf_append(&line, h->issuer_lines[h->nissuer - 1], h->issuer_len[h->nissuer - 1]);
+            vp_buf_putc(&line, ' ');
+            vp_buf_append(&line, s, len);
+            char *joined = line.data ? vp_strndup(f->p->arena, line.data, line.len) : NULL;
+            vp_buf_free(&line);
+            if (!joined) {
+                f->nomem = 1;
+                return CELL_DONE;
+            }
+            h->issuer_lines[h->nissuer - 1] = joined;
+            h->issuer_len[h->nissuer - 1] = strlen(joined);
+            return CELL_DONE;
+        }
+        if (h->nissuer < 4 && is_caps_line(s, len)) {
+            h->issuer_lines[h->nissuer] = s;
+            h->issuer_len[h->nissuer] = len;
+            h->nissuer++;
+            return CELL_DONE;
+        }
+    }
+    return CELL_NONE;
+}
+
+
+/* Would the last part `l` of one block and the first part `f` of the
+ * next read as one part of the header?  Only fragments join: "Số:" and
+ * its number; a place and date cut anywhere; a kind heading, the motto
+ * or a council's name cut between words. */
+static int fragments_join(const vp_patterns *re, const vp_vocab *v, cell l, cell f)
+{
+    long g[4];
+    char j[2 * VP_HEADER_LINE_MAX + 2];
+    if (l.len > VP_HEADER_LINE_MAX || f.len > VP_HEADER_LINE_MAX)
+        return 0;
+    memcpy(j, l.s, l.len);
+    j[l.len] = ' ';
+    memcpy(j + l.len + 1, f.s, f.len);
+    size_t jl = l.len + 1 + f.len;
+    j[jl] = '\0';
+    int caps = vp_is_all_caps(l.s, l.len) && l.len <= VP_CAPS_LINE_MAX / 2;
+    if (vp_match(re, VP_RE_NUMBER, l.s, l.len, 0, g, 2) ||
+        vp_match(re, VP_RE_PLACE_DATE, l.s, l.len, 0, g, 2))
+        return 0;
+    if (l.len <= 8 && jl <= VP_NUMBER_LINE_MAX && vp_match(re, VP_RE_NUMBER, j, jl, 0, g, 2))
+        return 1;
+    /* A place of a few words, or a date cut after "ngày". */
+    if ((words_of(l.s, l.len) <= 4 || memmem(l.s, l.len, "ngày", strlen("ngày"))) &&
+        !vp_is_quoc_hieu(l.s, l.len) && vp_match(re, VP_RE_PLACE_DATE, j, jl, 0, g, 2))
+        return 1;
+    if (!caps)
+        return 0;
+    if (!kind_heading(v, l.s, l.len) && kind_heading(v, j, jl))
+        return 1;
+    if (vp_is_quoc_hieu_start(l.s, l.len) && !vp_is_quoc_hieu(l.s, l.len) &&
+        vp_is_quoc_hieu(j, jl))
+        return 1;
+    return !is_authority_line(v, l.s, l.len) && is_authority_line(v, j, jl);
+}
+
+int vp_header_mend(vp_blocks *b, const vp_patterns *re, const vp_vocab *v)
+{
+    for (size_t k = 0; k + 1 < b->n;) {
+        vp_block *a = &b->v[k], *n = &b->v[k + 1];
+        cell ac[MAX_CELLS], nc[MAX_CELLS];
+        size_t na, nn;
+        if (a->kind == VP_BLOCK_PARA && n->kind == VP_BLOCK_PARA &&
+            (na = split_cells(re, a->text, a->len, ac)) &&
+            (nn = split_cells(re, n->text, n->len, nc)) &&
+            fragments_join(re, v, ac[na - 1], nc[0])) {
+            if (!vp_blocks_merge_next(b, k))
+                return 0;
+            continue;       /* the merged block may join the next, too */
+        }
+        k++;
+    }
+    return 1;
+}
+
 int vp_read_header(vnplan_plan *p, vnplan_document *d, const vp_blocks *b, vp_span_range r,
                    const vp_patterns *re, const vp_vocab *v, unsigned char *used,
                    vp_span_range *body)
@@ -423,11 +857,14 @@ int vp_read_header(vnplan_plan *p, vnplan_document *d, const vp_blocks *b, vp_sp
     long g[10];
     size_t i = r.start;
     int in_title = 0, title_group = -1, title_marks = 0, in_addressees = 0;
+    int title_caps = 0, title_lines = 0;
 
     d->line = b->v[r.start].line;
     d->last_line = b->v[r.end - 1].last_line;
 
-    /* Front matter: stop at the first block that is none of its parts. */
+    /* Front matter: stop at the first block that is none of its parts.
+     * Each block is read as its cells (see split_cells); decoration
+     * between them is skipped. */
     for (; i < r.end; i++) {
         const vp_block *blk = &b->v[i];
         const char *s = blk->text;
@@ -446,18 +883,33 @@ int vp_read_header(vnplan_plan *p, vnplan_document *d, const vp_blocks *b, vp_sp
             }
             in_addressees = 0;
         }
+        cell cells[MAX_CELLS];
+        size_t ncells = split_cells(re, s, len, cells);
+        if (ncells == 0) {          /* a rule or a lone "|" */
+            used[i] = 1;
+            continue;
+        }
         if (in_title) {
             int same_group = blk->group == title_group;
             int same_marks = title_marks && (blk->marks & title_marks) == (unsigned)title_marks;
+            /* Right after the kind heading comes the subject, in any
+             * case; after it, more lines of the same capitals. */
+            int first = title_lines == 1;
+            int caps = title_caps && vp_is_all_caps(s, len) && !is_authority_line(v, s, len);
             vp_label lab;
-            if ((same_group || same_marks) && vp_label_parse(s, len, &lab) == VP_LABEL_NONE) {
+            if (ncells == 1 && (same_group || same_marks || first || caps) &&
+                vp_label_parse(s, len, &lab) == VP_LABEL_NONE && !opens_body(re, s, len) &&
+                !vp_is_attachment_line(blk) && !is_authority_line(v, s, len)) {
                 if (is_stamp_block(blk, re)) {
                     if (!vp_doc_add_residue(p, d, s, len, blk->line, "stamp"))
                         goto nomem;
                 } else {
                     vp_buf_putc(&h.title, ' ');
-                    if (!append_unstamped(p, d, re, &h.title, s, len, blk->line))
+                    if (!append_unstamped(p, d, re, &h.title, cells[0].s, cells[0].len,
+                                          blk->line))
                         goto nomem;
+                    title_caps = title_caps && vp_is_all_caps(s, len);
+                    title_lines++;
                 }
                 used[i] = 1;
                 continue;
@@ -468,81 +920,47 @@ int vp_read_header(vnplan_plan *p, vnplan_document *d, const vp_blocks *b, vp_sp
         vp_label lab0;
         if (vp_label_parse(s, len, &lab0) != VP_LABEL_NONE)
             break;
-        if (!d->fields[VNPLAN_FIELD_NUMBER] && len <= VP_NUMBER_LINE_MAX &&
-            vp_match(re, VP_RE_NUMBER, s, len, 0, g, 2)) {
-            const char *raw = s + g[2];
-            size_t rl = (size_t)(g[3] - g[2]);
-            set_field(p, d, VNPLAN_FIELD_NUMBER_RAW, raw, rl);
-            d->fields[VNPLAN_FIELD_NUMBER] = repair_number(p, raw, rl);
-            if (d->fields[VNPLAN_FIELD_NUMBER] &&
-                strcmp(d->fields[VNPLAN_FIELD_NUMBER], d->fields[VNPLAN_FIELD_NUMBER_RAW]) != 0 &&
-                !vp_plan_warn(p, blk->line, "number-repaired", "number \"%s\" read as \"%s\"",
-                              d->fields[VNPLAN_FIELD_NUMBER_RAW], d->fields[VNPLAN_FIELD_NUMBER]))
+        front fr = {p, d, re, v, &h, blk, 0};
+        int taken = 0, stop = 0;
+        for (size_t c = 0; c < ncells && !stop; c++) {
+            const char *cs = cells[c].s;
+            size_t cl = cells[c].len;
+            cell_role role = front_cell(&fr, cs, cl);
+            if (fr.nomem)
                 goto nomem;
-            used[i] = 1;
-            continue;
-        }
-        if (!d->fields[VNPLAN_FIELD_DATE] && len <= VP_HEADER_LINE_MAX &&
-            vp_match(re, VP_RE_PLACE_DATE, s, len, 0, g, 5)) {
-            set_field(p, d, VNPLAN_FIELD_PLACE, s + g[2], (size_t)(g[3] - g[2]));
-            if (g[4] >= 0 && g[6] >= 0) {
-                int day = atoi(s + g[4]), month = atoi(s + g[6]), year = atoi(s + g[8]);
-                char iso[16];
-                if (day >= 1 && day <= 31 && month >= 1 && month <= 12) {
-                    snprintf(iso, sizeof iso, "%04d-%02d-%02d", year, month, day);
-                    set_field(p, d, VNPLAN_FIELD_DATE, iso, strlen(iso));
-                }
-            }
-            used[i] = 1;
-            continue;
-        }
-        if (vp_is_quoc_hieu(s, len)) {
-            used[i] = 1;
-            continue;
-        }
-        if (!h.title.len && vp_match(re, VP_RE_VV, s, len, 0, g, 2)) {
-            vp_buf_append(&h.title, s, len);
-            in_title = 1;
-            title_group = blk->group;
-            title_marks = 0;
-            h.type_abbr = vp_vocab_default_kind(v);    /* a công văn */
-            used[i] = 1;
-            continue;
-        }
-        if (vp_match(re, VP_RE_KINH_GUI, s, len, 0, g, 2)) {
-            if (g[3] > g[2]) {
-                if (!add_recipient(p, d, s + g[2], (size_t)(g[3] - g[2])))
+            if (role == CELL_NONE) {
+                if (c == 0)
+                    stop = 1;
+                else if (!vp_doc_add_residue(p, d, cs, cl, blk->line, "unplaced"))
                     goto nomem;
-                d->naddressee++;
+                continue;
             }
-            in_addressees = 1;
-            used[i] = 1;
-            continue;
+            taken = 1;
+            if (role == CELL_TITLE) {
+                in_title = 1;
+                title_group = blk->group;
+                title_marks = (int)(blk->marks & (VP_MARK_HEADING | VP_MARK_ALL_BOLD));
+                title_caps = vp_is_all_caps(cs, cl);
+                title_lines = 1;
+            } else if (role == CELL_CAPS_SUBJECT) {
+                in_title = 1;
+                title_group = -2;       /* only more capitals continue it */
+                title_marks = 0;
+                title_caps = 1;
+                title_lines = 2;
+            } else if (role == CELL_SUBJECT) {
+                in_title = 1;
+                title_group = blk->group;
+                title_marks = 0;
+                title_caps = 0;
+                title_lines = 2;
+            } else if (role == CELL_ADDRESSEES) {
+                in_addressees = 1;
+            }
         }
-        const vp_kind *type = vp_type_from_title(v, s, len);
-        if (type && !h.title.len) {
-            vp_buf_append(&h.title, s, len);
-            h.type_abbr = type->code;
-            in_title = 1;
-            title_group = blk->group;
-            title_marks = (int)(blk->marks & (VP_MARK_HEADING | VP_MARK_ALL_BOLD));
-            used[i] = 1;
-            continue;
-        }
-        if (is_stamp_block(blk, re)) {
-            if (!vp_doc_add_residue(p, d, s, len, blk->line, "stamp"))
-                goto nomem;
-            used[i] = 1;
-            continue;
-        }
-        if (!h.title.len && is_position(blk) && h.nissuer < 4) {
-            h.issuer_lines[h.nissuer] = s;
-            h.issuer_len[h.nissuer] = len;
-            h.nissuer++;
-            used[i] = 1;
-            continue;
-        }
-        break;
+        if (stop && !taken)
+            break;
+        used[i] = 1;
     }
     body->start = i;
 
@@ -564,7 +982,7 @@ int vp_read_header(vnplan_plan *p, vnplan_document *d, const vp_blocks *b, vp_sp
     for (size_t k = r.end; k-- > body->start && k + 8 >= r.end;) {
         const vp_block *blk = &b->v[k];
         if (blk->kind == VP_BLOCK_PARA && is_person_name(blk->text, blk->len) &&
-            k > body->start && is_position(&b->v[k - 1])) {
+            k > body->start && is_signer_position(&b->v[k - 1])) {
             name_at = k;
             break;
         }
@@ -574,7 +992,7 @@ int vp_read_header(vnplan_plan *p, vnplan_document *d, const vp_blocks *b, vp_sp
         for (size_t k = nn; k-- > body->start && k + 6 >= nn;) {
             const vp_block *blk = &b->v[k];
             if (blk->kind == VP_BLOCK_PARA && is_person_name(blk->text, blk->len) &&
-                k > body->start && is_position(&b->v[k - 1])) {
+                k > body->start && is_signer_position(&b->v[k - 1])) {
                 name_at = k;
                 break;
             }
@@ -583,7 +1001,7 @@ int vp_read_header(vnplan_plan *p, vnplan_document *d, const vp_blocks *b, vp_sp
     if (name_at < r.end) {
         pos_from = name_at;
         while (pos_from > body->start && name_at - pos_from < 3 &&
-               is_position(&b->v[pos_from - 1]))
+               is_signer_position(&b->v[pos_from - 1]))
             pos_from--;
         set_field(p, d, VNPLAN_FIELD_SIGNER_NAME, b->v[name_at].text, b->v[name_at].len);
         for (size_t k = pos_from; k < name_at; k++) {
@@ -660,6 +1078,7 @@ int vp_read_header(vnplan_plan *p, vnplan_document *d, const vp_blocks *b, vp_sp
         d->fields[VNPLAN_FIELD_KIND] = vp_vocab_kind_of_number(v, d->fields[VNPLAN_FIELD_NUMBER]);
     else if (h.type_abbr)
         d->fields[VNPLAN_FIELD_KIND] = h.type_abbr;
+    d->fields[VNPLAN_FIELD_KIND_NAME] = vp_vocab_kind_name(v, d->fields[VNPLAN_FIELD_KIND]);
     if (!d->fields[VNPLAN_FIELD_ISSUER] && d->fields[VNPLAN_FIELD_NUMBER] &&
         d->fields[VNPLAN_FIELD_PLACE]) {
         /* No issuer lines (lost in the export): a provincial council's or

@@ -16,4 +16,10 @@
 int vp_read_header(vnplan_plan *p, vnplan_document *d, const vp_blocks *b, vp_span_range r,
                    const vp_patterns *re, const vp_vocab *v, unsigned char *used,
                    vp_span_range *body);
+
+/* Join blocks whose boundary cuts a part of a header in two, as PDF and
+ * web text do ("Số:" / "1782/QĐ-UBND", "Hà" / "Nội, ngày ...", "KẾ" /
+ * "HOẠCH", "ỦY" / "BAN NHÂN DÂN ..."), before documents are found.  0 on
+ * lack of memory. */
+int vp_header_mend(vp_blocks *b, const vp_patterns *re, const vp_vocab *v);
 #endif

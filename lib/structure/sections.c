@@ -1,12 +1,15 @@
 /* sections.c — numbering to a section tree (see sections.h).
  *
- * Rank: roman I. is 1, arabic with k parts (1., 1.1., 1.1.1.) is 1 + k.
- * A new section closes every open section of the same or a deeper rank;
- * its parent is the innermost one left.  Lettered items, bullets and plain
+ * Rank, from the largest: Phần, Chương, Mục, Tiểu mục, Điều (the named
+ * divisions of a legal text), then roman I., then arabic with k parts
+ * (1., 1.1., 1.1.1.).  A plan may use any of them as its top level: a new
+ * section closes every open section of the same or a deeper rank; its
+ * parent is the innermost one left.  Lettered items, bullets and plain
  * paragraphs are paragraphs of the innermost section.  A stack, no
  * recursion. */
 #include "config.h"
 #include "core/buf.h"
+#include "core/unicode.h"
 #include "read/labels.h"
 #include "structure/sections.h"
 #include <stdio.h>
@@ -28,6 +31,77 @@ static char *make_path(vnplan_plan *p, const vnplan_section *parent, const vp_la
     else
         vp_buf_puts(&b, comp);
     char *s = vp_buf_detach(&b);
+    char *r = s ? vp_strdup(p->arena, s) : NULL;
+    free(s);
+    return r;
+}
+
+/* The rank of a section label, 0 for a label that makes no section. */
+static int rank_of(const vp_label *lab)
+{
+    switch (lab->kind) {
+    case VP_LABEL_PART: return 1;
+    case VP_LABEL_CHAPTER: return 2;
+    case VP_LABEL_DIVISION: return 3;
+    case VP_LABEL_SUBDIVISION: return 4;
+    case VP_LABEL_ARTICLE: return 5;
+    case VP_LABEL_ROMAN: return 6;
+    case VP_LABEL_ARABIC: return 6 + lab->parts;
+    default: return 0;
+    }
+}
+
+/* Longest block taken as the heading of a division that stands alone
+ * ("PHẦN I." with its heading on the next line), in bytes. */
+#define HEADING_BLOCK_MAX 300
+/* Lines of capitals that continue a heading cut by the export ("I. MỤC
+ * ĐÍCH," / "YÊU CẦU"), at most. */
+#define HEADING_MORE_MAX 3
+
+/* Could block j be (a line of) a heading: a paragraph without a label,
+ * nor a first word that looks like one ("A.", "B)": letters in capitals
+ * are no label, but they begin a heading of their own). */
+static int heading_line(const vp_blocks *b, size_t j, size_t end)
+{
+    if (j >= end)
+        return 0;
+    const vp_block *blk = &b->v[j];
+    vp_label lab;
+    size_t w = 0;
+    while (w < blk->len && blk->text[w] != ' ')
+        w++;
+    return blk->kind == VP_BLOCK_PARA && !blk->list_label && blk->len > 0 &&
+           blk->len <= HEADING_BLOCK_MAX && !(w && w <= 3 && strchr(".)", blk->text[w - 1])) &&
+           vp_label_parse(blk->text, blk->len, &lab) == VP_LABEL_NONE;
+}
+
+/* The heading of the section labelled by block i: its text after the label,
+ * or for a division alone on its line the next block; then the lines of
+ * capitals of the same source paragraph that go on with a heading in
+ * capitals not yet ended.  Returns the heading (arena) and sets *last to
+ * the last block used. */
+static char *heading_of(vnplan_plan *p, const vp_blocks *b, size_t i, size_t end,
+                        const char *text, size_t len, size_t *last)
+{
+    vp_buf h;
+    vp_buf_init(&h);
+    vp_buf_append(&h, text, len);
+    *last = i;
+    if (len == 0 && heading_line(b, i + 1, end)) {
+        *last = i + 1;
+        vp_buf_append(&h, b->v[i + 1].text, b->v[i + 1].len);
+    }
+    for (int more = 0; more < HEADING_MORE_MAX; more++) {
+        size_t j = *last + 1;
+        if (!h.len || !vp_is_all_caps(h.data, h.len) || strchr(".:;!?", h.data[h.len - 1]) ||
+            !heading_line(b, j, end) || b->v[j].group != b->v[*last].group ||
+            !vp_is_all_caps(b->v[j].text, b->v[j].len))
+            break;
+        vp_buf_putc(&h, ' ');
+        vp_buf_append(&h, b->v[j].text, b->v[j].len);
+        *last = j;
+    }
+    char *s = vp_buf_detach(&h);
     char *r = s ? vp_strdup(p->arena, s) : NULL;
     free(s);
     return r;
@@ -92,8 +166,8 @@ int vp_build_sections(vnplan_plan *p, vnplan_document *d, const vp_blocks *b,
             while (len && text[len - 1] == ' ')
                 len--;
         }
-        if (k == VP_LABEL_ROMAN || k == VP_LABEL_ARABIC) {
-            int rank = k == VP_LABEL_ROMAN ? 1 : 1 + lab.parts;
+        int rank = rank_of(&lab);
+        if (rank) {
             while (top > 0 && stack[top]->rank >= rank)
                 top--;
             if (top + 1 > max_depth) {
@@ -109,7 +183,8 @@ int vp_build_sections(vnplan_plan *p, vnplan_document *d, const vp_blocks *b,
                 s->line = blk->line;
                 s->block = i;
                 s->number = vp_strdup(p->arena, lab.number);
-                s->heading = vp_strndup(p->arena, text + lab.skip, len - lab.skip);
+                size_t last;
+                s->heading = heading_of(p, b, i, body.end, text + lab.skip, len - lab.skip, &last);
                 s->path = make_path(p, stack[top], &lab);
                 if (!s->number || !s->heading || !s->path)
                     return 0;
@@ -128,6 +203,7 @@ int vp_build_sections(vnplan_plan *p, vnplan_document *d, const vp_blocks *b,
                         return 0;
                 }
                 stack[++top] = s;
+                i = last;   /* the heading's other lines */
                 continue;
             }
         }
@@ -136,6 +212,11 @@ int vp_build_sections(vnplan_plan *p, vnplan_document *d, const vp_blocks *b,
         case VP_LABEL_LETTER:
         case VP_LABEL_ROMAN:    /* numbering too deep for a section */
         case VP_LABEL_ARABIC:
+        case VP_LABEL_PART:
+        case VP_LABEL_CHAPTER:
+        case VP_LABEL_DIVISION:
+        case VP_LABEL_SUBDIVISION:
+        case VP_LABEL_ARTICLE:
             para.kind = VNPLAN_PARA_ITEM;
             para.label = vp_strdup(p->arena, lab.number);
             break;
