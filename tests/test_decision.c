@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "tap.h"
+#include "walk.h"
 #include "vnplan.h"
 
 static vnplan_options *opts;
@@ -42,23 +43,6 @@ static void outline(const vnplan_section *parent, int kids, char *out, size_t ca
     }
 }
 
-/* A section by path, depth first without recursion. */
-static const vnplan_section *find(const vnplan_document *d, const char *path)
-{
-    const vnplan_section *root = vnplan_document_root(d), *s = vnplan_section_first_child(root);
-    while (s) {
-        if (strcmp(vnplan_section_path(s), path) == 0)
-            return s;
-        if (vnplan_section_first_child(s)) {
-            s = vnplan_section_first_child(s);
-            continue;
-        }
-        while (s && s != root && !vnplan_section_next(s))
-            s = vnplan_section_parent(s);
-        s = s && s != root ? vnplan_section_next(s) : NULL;
-    }
-    return NULL;
-}
 
 /* Does any paragraph placed directly in s start with `prefix`? */
 static int has_para(const vnplan_section *s, const char *prefix)

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "tap.h"
+#include "walk.h"
 #include "vnplan.h"
 
 static vnplan_options *opts;
@@ -40,23 +41,6 @@ static void outline(const vnplan_document *d, char *out, size_t cap)
     }
 }
 
-/* Find a section by path (depth-first, iterative). */
-static const vnplan_section *find(const vnplan_document *d, const char *path)
-{
-    const vnplan_section *root = vnplan_document_root(d), *s = vnplan_section_first_child(root);
-    while (s) {
-        if (strcmp(vnplan_section_path(s), path) == 0)
-            return s;
-        if (vnplan_section_first_child(s)) {
-            s = vnplan_section_first_child(s);
-            continue;
-        }
-        while (s && s != root && !vnplan_section_next(s))
-            s = vnplan_section_parent(s);
-        s = s && s != root ? vnplan_section_next(s) : NULL;
-    }
-    return NULL;
-}
 
 static void khanhhoa(void)
 {
