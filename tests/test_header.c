@@ -237,6 +237,35 @@ static void test_signature(void)
     vnplan_plan_free(p);
 }
 
+static void test_web_and_pdf_text(void)
+{
+    /* Lines of a lone no-break space, a form feed between pages, pipes. */
+    vnplan_plan *p = parse("ỦY BAN NHÂN DÂN\nTỈNH AN HÒA\n\xc2\xa0\n|\n"
+                           "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\xc2\xa0\n"
+                           "Số: 31/KH-UBND\n\xc2\xa0\nAn Hòa, ngày 4 tháng 4 năm 2024\n\n"
+                           "KẾ HOẠCH\nThử trang\n\n" BODY "\f\n2. Yêu cầu\n\nĐúng tiến độ.\n");
+    is_str(p ? field(p, VNPLAN_FIELD_NUMBER) : NULL, "31/KH-UBND", "no-break-space lines: number");
+    is_str(p ? field(p, VNPLAN_FIELD_DATE) : NULL, "2024-04-04", "no-break-space lines: date");
+    const vnplan_document *d = p ? vnplan_plan_document(p, 0) : NULL;
+    const vnplan_section *s1 = vnplan_section_first_child(vnplan_document_root(d));
+    const vnplan_section *s2 = vnplan_section_next(vnplan_section_first_child(s1));
+    is_str(s2 ? vnplan_section_path(s2) : NULL, "I.2", "a section after a form feed");
+    vnplan_plan_free(p);
+
+    /* The drafter's initials after the recipients are no signer. */
+    p = parse("ỦY BAN NHÂN DÂN\nTỈNH AN HÒA\n\nSố: 32/KH-UBND\n\nAn Hòa, ngày 4 tháng 4 năm 2024\n\n"
+              "KẾ HOẠCH\nThử\n\n" BODY "\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\n\nLê Văn Bình\n\n"
+              "Nơi nhận:\n- Như trên;\n- Lưu: VT.\n\nNVT\n");
+    is_str(p ? field(p, VNPLAN_FIELD_SIGNER_NAME) : NULL, "Lê Văn Bình",
+           "the signer before Nơi nhận, not the drafter after it");
+    int kept = 0;
+    d = p ? vnplan_plan_document(p, 0) : NULL;
+    for (size_t i = 0; d && i < vnplan_document_residue_count(d); i++)
+        kept |= strcmp(vnplan_document_residue(d, i, NULL), "NVT") == 0;
+    ok(kept, "the drafter's initials are kept as residue");
+    vnplan_plan_free(p);
+}
+
 static void test_escaped_breaks(void)
 {
     /* A legal-text site that stored the line breaks as "\r\n". */
@@ -266,6 +295,7 @@ int main(void)
     test_kind_and_title();
     test_signature();
     test_escaped_breaks();
+    test_web_and_pdf_text();
     vnplan_options_free(opts);
     return tap_done();
 }
