@@ -828,13 +828,18 @@ static int fragments_join(const vp_patterns *re, const vp_vocab *v, cell l, cell
     return !is_authority_line(v, l.s, l.len) && is_authority_line(v, j, jl);
 }
 
+enum { MEND_MAX_BYTES = 8 * VP_HEADER_LINE_MAX };
+
 int vp_header_mend(vp_blocks *b, const vp_patterns *re, const vp_vocab *v)
 {
     for (size_t k = 0; k + 1 < b->n;) {
         vp_block *a = &b->v[k], *n = &b->v[k + 1];
         cell ac[MAX_CELLS], nc[MAX_CELLS];
         size_t na, nn;
+        /* Headers are short: a block that grew past a few header lines is
+         * not joined again, so no input makes this pass quadratic. */
         if (a->kind == VP_BLOCK_PARA && n->kind == VP_BLOCK_PARA &&
+            a->len <= MEND_MAX_BYTES && n->len <= MEND_MAX_BYTES &&
             (na = split_cells(re, a->text, a->len, ac)) &&
             (nn = split_cells(re, n->text, n->len, nc)) &&
             fragments_join(re, v, ac[na - 1], nc[0])) {
