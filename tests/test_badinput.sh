@@ -222,4 +222,34 @@ ok "a good file and a missing one: one line naming the missing file" \
     one_line "$TMP/missing.txt" 'no such file|cannot open'
 ok "a good file and a missing one: the good one still in a JSON array" array_of 1
 
+# Scaling, measured as a ratio in this run (never wall-clock): a line of
+# many unclosed "<sub>" tags, and a header cut into many fragments, each at
+# twice the size, must take about twice the time, not four times.
+scaling_ok() {   # scaling_ok PYTHON-EXPRESSION-MAKING-A-TEXT-OF-n
+    "$PY" - "$PLANPARSE" "$1" <<'EOF'
+import os, subprocess, sys, time
+exe, make = sys.argv[1], sys.argv[2]
+def cost(n):
+    path = os.environ.get("TMPDIR", "/tmp") + "/vnplan-scaling.txt"
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(eval(make, {"n": n}))
+    best = None
+    for _ in range(3):
+        t0 = time.process_time()
+        t1 = time.perf_counter()
+        subprocess.run([exe, "--format=tree", path], capture_output=True)
+        took = time.perf_counter() - t1
+        best = took if best is None else min(best, took)
+    os.remove(path)
+    return best
+small, large = cost(100000), cost(200000)
+ratio = large / small
+print("#   %.3fs, then %.3fs: ratio %.2f" % (small, large, ratio))
+sys.exit(0 if ratio < 3.0 else 1)
+EOF
+}
+ok "a line of unclosed <sub> tags: linear" scaling_ok '"<sub>x " * n + "\n"'
+ok "a header cut into fragments: linear" \
+    scaling_ok '"CỘNG\nHÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM CỘNG\n" * (n // 20)'
+
 done_testing

@@ -16,6 +16,7 @@
 #include "core/error.h"
 #include "read/labels.h"
 #include "core/unicode.h"
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -373,6 +374,7 @@ static int clean_block(vp_blocks *bs, vp_block *b, const char *raw, size_t len, 
     size_t *stack = NULL;
     vp_span *spans = NULL;
     size_t nspans = 0;
+    size_t close_from[2] = {SIZE_MAX, SIZE_MAX}, close_at[2] = {0, 0};
 
     trim(&raw, &len);
     /* Heading marker. */
@@ -445,12 +447,16 @@ static int clean_block(vp_blocks *bs, vp_block *b, const char *raw, size_t len, 
                     if (t < 2) {
                         char close[8];
                         int cn = snprintf(close, sizeof close, "</%s>", tags[t]);
-                        const char *e = NULL;
-                        for (size_t k = end; k + (size_t)cn <= len; k++)
-                            if (memcmp(raw + k, close, (size_t)cn) == 0) {
-                                e = raw + k;
-                                break;
-                            }
+                        /* The first closing tag at or after `end`: searched
+                         * once and remembered, since later searches start
+                         * further on — many unclosed tags on one line
+                         * would otherwise rescan it each time. */
+                        if (end < close_from[t] || end > close_at[t]) {
+                            const char *hit = memmem(raw + end, len - end, close, (size_t)cn);
+                            close_from[t] = end;
+                            close_at[t] = hit ? (size_t)(hit - raw) : len;
+                        }
+                        const char *e = close_at[t] < len ? raw + close_at[t] : NULL;
                         if (e) {
                             if (!vp_blocks_aside(bs, raw + end, (size_t)(e - raw) - end, line,
                                                  t == 0 ? "subscript" : "superscript"))
@@ -577,6 +583,22 @@ int vp_blocks_aside(vp_blocks *b, const char *text, size_t len, long line, const
     return 1;
 }
 
+const char *vp_blocks_keep(vp_blocks *b, const char *s)
+{
+    if (b->nowned == b->capowned) {
+        size_t cap = b->capowned ? b->capowned * 2 : 16;
+        char **v = realloc(b->owned, cap * sizeof *v);
+        if (!v)
+            return NULL;
+        b->owned = v;
+        b->capowned = cap;
+    }
+    char *copy = strdup(s);
+    if (copy)
+        b->owned[b->nowned++] = copy;
+    return copy;
+}
+
 static void block_free(vp_block *b)
 {
     free(b->text);
@@ -596,6 +618,9 @@ void vp_blocks_free(vp_blocks *b)
     for (size_t i = 0; i < b->naside; i++)
         free(b->asides[i].text);
     free(b->asides);
+    for (size_t i = 0; i < b->nowned; i++)
+        free(b->owned[i]);
+    free(b->owned);
     memset(b, 0, sizeof *b);
 }
 
@@ -741,13 +766,9 @@ static int join_blocks(vp_block *prev, vp_block *next)
 }
 
 /* Should `next` continue `prev`? */
-int vp_blocks_merge_next(vp_blocks *b, size_t k)
+int vp_blocks_join(vp_block *prev, vp_block *next)
 {
-    if (k + 1 >= b->n || !join_blocks(&b->v[k], &b->v[k + 1]))
-        return 0;
-    memmove(&b->v[k + 1], &b->v[k + 2], (b->n - k - 2) * sizeof *b->v);
-    b->n--;
-    return 1;
+    return join_blocks(prev, next);
 }
 
 static int continues(const vp_block *prev, const vp_block *next)

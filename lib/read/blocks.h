@@ -1,7 +1,8 @@
 /* blocks.h — the seam between readers and everything after them.
  *
- * A reader (plain text here, DOCX later) produces a sequence of blocks:
- * paragraphs with their markup remembered, and table rows with cells.
+ * A reader (plain text, read/blocks.c; DOCX, read/docx.c) produces a
+ * sequence of blocks: paragraphs with their markup remembered, and table
+ * rows with cells.
  * Everything downstream (documents, header, sections, extraction) sees
  * only blocks and never knows which reader ran. */
 #ifndef VNPLAN_BLOCKS_H
@@ -43,8 +44,11 @@ typedef struct vp_block {
     int group;           /* blocks from one source paragraph (no blank line
                             between them) share a group number            */
     const char *style;   /* DOCX style name, NULL for text                 */
-    const char *list_label; /* DOCX computed numbering ("1.", "a)"), or NULL:
-                            then the label, if any, is part of `text`      */
+    const char *list_label; /* a label known apart from the text ("1.",
+                            "a)"), or NULL: then the label, if any, is
+                            part of `text`.  Both readers leave it NULL:
+                            the DOCX reader puts the label Word computes
+                            before the text (see read/docx.c)            */
     long line;           /* first source line (1-based) / DOCX paragraph   */
     long last_line;
     vp_span *italics;    /* italic spans in `text`                         */
@@ -69,6 +73,9 @@ typedef struct vp_blocks {
     size_t n, cap;
     vp_aside *asides;
     size_t naside, capaside;
+    char **owned;        /* strings blocks point to (DOCX style names),
+                            freed with the blocks                          */
+    size_t nowned, capowned;
     int wrapped;         /* the text was detected as hard-wrapped          */
     int wrap_width;      /* columns, when wrapped                          */
 } vp_blocks;
@@ -85,7 +92,11 @@ void vp_blocks_free(vp_blocks *b);
 vp_block *vp_blocks_push(vp_blocks *b, const char *text, size_t len, long line);
 int vp_blocks_aside(vp_blocks *b, const char *text, size_t len, long line,
                     const char *why);
-/* Join block k+1 to block k (with a space), as one paragraph; 0 on lack
- * of memory. */
-int vp_blocks_merge_next(vp_blocks *b, size_t k);
+/* A copy of `s` that lives as long as `b` (for block->style); NULL on
+ * lack of memory. */
+const char *vp_blocks_keep(vp_blocks *b, const char *s);
+/* Append `next` to `prev` (with a space), as one paragraph, and empty
+ * `next` (its memory released; the caller removes it from the array).  0
+ * on lack of memory. */
+int vp_blocks_join(vp_block *prev, vp_block *next);
 #endif

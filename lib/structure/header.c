@@ -832,23 +832,32 @@ enum { MEND_MAX_BYTES = 8 * VP_HEADER_LINE_MAX };
 
 int vp_header_mend(vp_blocks *b, const vp_patterns *re, const vp_vocab *v)
 {
-    for (size_t k = 0; k + 1 < b->n;) {
-        vp_block *a = &b->v[k], *n = &b->v[k + 1];
+    if (!b->n)
+        return 1;
+    /* One pass, compacting in place: v[w] is the block being built, v[r]
+     * the next one read; joined blocks leave no hole to move. */
+    size_t w = 0;
+    for (size_t r = 1; r < b->n; r++) {
+        vp_block *a = &b->v[w], *n = &b->v[r];
         cell ac[MAX_CELLS], nc[MAX_CELLS];
         size_t na, nn;
         /* Headers are short: a block that grew past a few header lines is
-         * not joined again, so no input makes this pass quadratic. */
+         * not joined again. */
         if (a->kind == VP_BLOCK_PARA && n->kind == VP_BLOCK_PARA &&
             a->len <= MEND_MAX_BYTES && n->len <= MEND_MAX_BYTES &&
             (na = split_cells(re, a->text, a->len, ac)) &&
             (nn = split_cells(re, n->text, n->len, nc)) &&
             fragments_join(re, v, ac[na - 1], nc[0])) {
-            if (!vp_blocks_merge_next(b, k))
+            if (!vp_blocks_join(a, n))
                 return 0;
-            continue;       /* the merged block may join the next, too */
+            continue;
         }
-        k++;
+        if (++w != r) {
+            b->v[w] = *n;
+            memset(n, 0, sizeof *n);
+        }
     }
+    b->n = w + 1;
     return 1;
 }
 
