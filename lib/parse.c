@@ -4,6 +4,7 @@
 #include "config.h"
 #include "read/blocks.h"
 #include "read/charset.h"
+#include "read/docx.h"
 #include "read/escapes.h"
 #include "structure/documents.h"
 #include "structure/header.h"
@@ -61,17 +62,15 @@ static int place_asides(vnplan_plan *p, const vp_blocks *b)
     return 1;
 }
 
-static vnplan_plan *parse_text(vnplan_plan *p, const char *text, size_t len, const char *name,
-                               const vnplan_options *opts, vnplan_error *err)
+/* Blocks (from either reader; freed here) → documents and everything in
+ * them. */
+static vnplan_plan *parse_blocks(vnplan_plan *p, vp_blocks blocks, const char *name,
+                                 const vnplan_options *opts, vnplan_error *err)
 {
-    vp_blocks blocks;
     vp_span_range *docs = NULL;
     unsigned char *used = NULL;
     const vp_patterns *re = vp_data_patterns(p->data);
     const vp_vocab *vocab = vp_data_vocab(p->data);
-    if (vp_blocks_from_text(text, len, vnplan_options_limit(opts, VNPLAN_LIMIT_LINE_BYTES),
-                            &blocks, name, err) != VNPLAN_OK)
-        goto fail_early;
     if (blocks.n == 0) {
         vp_error_set(err, VNPLAN_E_EMPTY, name, 0, -1, "no text: the file is blank");
         goto fail;
@@ -116,9 +115,61 @@ fail:
     free(docs);
     free(used);
     vp_blocks_free(&blocks);
-fail_early:
     vnplan_plan_free(p);
     return NULL;
+}
+
+static vnplan_plan *parse_text(vnplan_plan *p, const char *text, size_t len, const char *name,
+                               const vnplan_options *opts, vnplan_error *err)
+{
+    vp_blocks blocks;
+    if (vp_blocks_from_text(text, len, vnplan_options_limit(opts, VNPLAN_LIMIT_LINE_BYTES),
+                            &blocks, name, err) != VNPLAN_OK) {
+        vnplan_plan_free(p);
+        return NULL;
+    }
+    return parse_blocks(p, blocks, name, opts, err);
+}
+
+/* Files that are not text and that we do not read, told by their first
+ * bytes, with what to do about them; NULL for anything else. */
+static const char *foreign_format(const unsigned char *b, size_t len)
+{
+    if (len >= 8 && memcmp(b, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0)
+        return "a Word 97-2003 document (.doc), not text: convert it with "
+               "soffice --headless --convert-to docx";
+    if (len >= 5 && memcmp(b, "%PDF-", 5) == 0)
+        return "a PDF, not text: convert it with pdftotext -layout";
+    return NULL;
+}
+
+static vnplan_plan *parse_docx(vp_data *data, const unsigned char *bytes, size_t len,
+                               const char *name, const vnplan_options *opts, vnplan_error *err)
+{
+    vp_blocks blocks;
+    const vnplan_error *table_err;
+    const char *legacy;
+    if (vp_blocks_from_docx(bytes, len, vnplan_options_limit(opts, VNPLAN_LIMIT_INPUT_BYTES),
+                            vp_data_charsets(data, &table_err), &legacy, &blocks, name,
+                            err) != VNPLAN_OK) {
+        vp_data_release(data);
+        return NULL;
+    }
+    vnplan_plan *p = vp_plan_new();
+    if (!p) {
+        vp_blocks_free(&blocks);
+        vp_data_release(data);
+        vp_error_set(err, VNPLAN_E_NOMEM, name, 0, -1, "out of memory");
+        return NULL;
+    }
+    p->data = data;
+    p->path = vp_strdup(p->arena, name);
+    p->format = "docx";
+    /* the XML is Unicode; a legacy font's text was converted from its
+     * encoding, which is then the one to report */
+    p->encoding = legacy ? legacy : "UTF-8";
+    p->bytes = len;
+    return parse_blocks(p, blocks, name, opts, err);
 }
 
 vnplan_plan *vnplan_parse_bytes(const void *bytes, size_t len, const char *name,
@@ -137,8 +188,18 @@ vnplan_plan *vnplan_parse_bytes(const void *bytes, size_t len, const char *name,
                      vnplan_options_limit(opts, VNPLAN_LIMIT_INPUT_BYTES));
         goto done;
     }
+    const char *foreign = foreign_format(bytes, len);
+    if (foreign) {
+        vp_error_set(err, VNPLAN_E_BINARY, name, 0, -1, "%s", foreign);
+        goto done;
+    }
     if (!(data = vp_options_data(opts, err)))
         goto done;
+    if (vp_docx_is_zip(bytes, len)) {
+        p = parse_docx(data, bytes, len, name, opts, err);
+        data = NULL;
+        goto done;
+    }
     const vnplan_error *table_err;
     const vp_charsets *cs = vp_data_charsets(data, &table_err);
     if (vp_decode(cs, vp_data_vocab(data), bytes, len, opts ? opts->encoding : NULL, &dec,

@@ -8,6 +8,8 @@
 #   sh scripts/setup.sh sanitize  build in build-asan/ with ASan+UBSan, test
 #   sh scripts/setup.sh threads   build in build-tsan/ with ThreadSanitizer,
 #                                 run the API test (threads sharing options)
+#   sh scripts/setup.sh fuzz      build the libFuzzer targets in build-fuzz/
+#                                 with clang, run each for FUZZ_SECONDS (60)
 #
 # Installing packages needs root (it runs apt-get); the rest does not.
 set -eu
@@ -87,8 +89,17 @@ threads)
     (cd build-tsan && top_srcdir=.. VNPLAN_DATADIR=../data TSAN_OPTIONS=halt_on_error=1 \
         ./tests/test_api)
     ;;
+fuzz)
+    PACKAGES="$PACKAGES clang libclang-rt-14-dev"
+    deps
+    configure_in build-fuzz --disable-shared --enable-fuzz CC=clang \
+        CFLAGS="-g -O1 -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined"
+    make -C build-fuzz -s -j"$jobs" fuzz
+    ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+        sh fuzz/run.sh build-fuzz "${FUZZ_SECONDS:-60}"
+    ;;
 *)
-    echo "usage: sh scripts/setup.sh deps|build|demo|check|sanitize|threads" >&2
+    echo "usage: sh scripts/setup.sh deps|build|demo|check|sanitize|threads|fuzz" >&2
     exit 2
     ;;
 esac

@@ -7,6 +7,7 @@
  * vp_classify_document. */
 #include "config.h"
 #include "compare/framework.h"
+#include "compare/classify.h"
 #include "model/model.h"
 #include "core/unicode.h"
 #include "vnplan.h"

@@ -1,0 +1,114 @@
+#!/bin/bash
+# test_docx.sh — Word files: the same plan as text and as DOCX gives the
+# same tree; the reader's details (numbering, revisions, fields, merged
+# cells); and hostile files each end in one clear line, quickly.  Every
+# DOCX is made here by tests/make_docx.py, so no binary fixture is kept.
+. "$top_srcdir/tests/env.sh"
+
+PY=${PYTHON3:-python3}
+[ "$PY" = no ] && PY=python3
+MK=$top_srcdir/tests/make_docx.py
+LIMIT=60
+
+# The tree without line numbers (a DOCX counts paragraphs, not lines) and
+# without the format line.
+tree() { "$PLANPARSE" --format=tree "$1" | sed -e 's/ lines\{0,1\}=[0-9-]*//' -e '1d'; }
+same_tree() {
+    tree "$1" >"$TMP/a" && tree "$2" >"$TMP/b" &&
+        { diff "$TMP/a" "$TMP/b" >"$TMP/d" || { sed 's/^/#   /' "$TMP/d" | head -20; false; }; }
+}
+
+# 1. The corpus plan: labels only in numbering.xml, headings as styles.
+"$PY" "$MK" plan "$CORPUS/khanhhoa.txt" "$TMP/khanhhoa.docx"
+ok "khanhhoa as DOCX parses" "$PLANPARSE" --format=tree "$TMP/khanhhoa.docx" -o "$TMP/kh.tree"
+ok "format is docx" grep -q '^plan format=docx ' "$TMP/kh.tree"
+ok "khanhhoa: DOCX tree equals text tree" same_tree "$CORPUS/khanhhoa.txt" "$TMP/khanhhoa.docx"
+tasks() { "$PLANPARSE" "$1" | "$PY" -c 'import json,sys; d=json.load(sys.stdin); print(sum(len(x["tasks"]) for x in d["documents"]))'; }
+ok "khanhhoa: same task count" [ "$(tasks "$CORPUS/khanhhoa.txt")" = "$(tasks "$TMP/khanhhoa.docx")" ]
+# numbering really is in numbering.xml: the body has no "I." of its own
+ok "labels only in numbering.xml" "$PY" -c '
+import sys, zipfile
+z = zipfile.ZipFile(sys.argv[1]); d = z.read("word/document.xml").decode()
+sys.exit(0 if "I. MỤC ĐÍCH" not in d and d.count("<w:numPr>") > 20 else 1)' "$TMP/khanhhoa.docx"
+
+stdin_docx() { "$PLANPARSE" --format=tree - <"$TMP/khanhhoa.docx" | grep -q '^plan format=docx '; }
+ok "a DOCX on standard input is told by its content" stdin_docx
+# plandiff and plantasks read it too: the same tasks, only lines differ
+ok "plantasks: same number of rows" [ "$("$top_builddir/tools/plantasks" "$TMP/khanhhoa.docx" | wc -l)" = \
+    "$("$top_builddir/tools/plantasks" "$CORPUS/khanhhoa.txt" | wc -l)" ]
+
+# 2. Thanh Hóa: its title is cut by stamps in the PDF text, so compare
+# what the issue asks: documents, numbers, dates, sections, tasks.
+"$PY" "$MK" plan "$CORPUS/thanhhoa.txt" "$TMP/thanhhoa.docx"
+key() { tree "$1" | grep -E '^(document|  (number|date|kind|issuer) |\s*section )'; }
+ok "thanhhoa: same documents, numbers, dates, sections" \
+    diff <(key "$CORPUS/thanhhoa.txt") <(key "$TMP/thanhhoa.docx")
+ok "thanhhoa: same task count" [ "$(tasks "$CORPUS/thanhhoa.txt")" = "$(tasks "$TMP/thanhhoa.docx")" ]
+
+# 3. A letterhead table (issuer and number left, motto and date right,
+# lines as paragraphs of a cell) and a task table with four columns,
+# against the same plan printed as text.
+FX=$top_srcdir/tests/fixtures/plan155.txt
+TASKS='| STT | Nhiệm vụ | Chủ trì | Thời gian |\n|---|---|---|---|\n| 1 | Tổ chức hội nghị phổ biến Chương trình hành động | Sở Ngoại vụ | Năm 2026 |\n| 2 | Báo cáo kết quả thực hiện | Sở Nội vụ | Hằng năm |\n'
+sed "/^II. NHIỆM VỤ/i $TASKS" "$FX" >"$TMP/plan.txt"
+{ printf '| ỦY BAN NHÂN DÂN<br>TỈNH AN HÒA | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM<br>Độc lập - Tự do - Hạnh phúc |\n'
+  printf '| Số: 214/KH-UBND | An Hòa, ngày 16 tháng 3 năm 2026 |\n\n'
+  sed -n '/^KẾ HOẠCH$/,$p' "$TMP/plan.txt"; } >"$TMP/letterhead.txt"
+"$PY" "$MK" plan "$TMP/letterhead.txt" "$TMP/letterhead.docx"
+ok "letterhead table: same tree as the printed plan" same_tree "$TMP/plan.txt" "$TMP/letterhead.docx"
+ok "task table rows kept as rows" grep -q '^ *row "1 | Tổ chức hội nghị' "$TMP/b"
+ok "letterhead: number and date" grep -q '^  date "2026-03-16"' "$TMP/b"
+
+# 4. The reader's details.
+"$PY" "$MK" lists "$TMP/lists.docx"
+ok "lists parse" "$PLANPARSE" --format=tree "$TMP/lists.docx" -o "$TMP/lists.tree"
+sed -i 's/ line=[0-9]*//' "$TMP/lists.tree"
+has() { grep -qF -- "$1" "$TMP/lists.tree" || { echo "#   missing: $1"; false; }; }
+lacks() { ! grep -qF -- "$1" "$TMP/lists.tree" || { echo "#   unwanted: $1"; false; }; }
+ok "%1.%2. and lower levels restart" has 'section 1.2 "Một hai"'
+ok "lowerRoman in lvlText (%3)" has '"(i) Ý"'
+ok "second top-level item" has 'section 2.1 "Hai một"'
+ok "upperLetter from start 3" has '"C. Chữ"'
+ok "Symbol-font bullet read as a bullet" has 'dash "Chấm"'
+ok "dash bullet read as a bullet" has 'dash "Gạch"'
+ok "level 0 goes on after the bullets" has '"D. Chữ sau"'
+ok "startOverride" has 'section 7 "Bảy"'
+ok "revisions, fields, hyphens, breaks, links" has '"Giữ thêm kết quảx-y z dòng liên kết"'
+ok "deleted text and field codes dropped" lacks 'XOÁ'
+ok "PAGE field code dropped" lacks 'PAGE'
+ok "gridSpan: one cell; vMerge: empty cell" has '"Gộp | Dọc hai dòng"'
+ok "vMerge continue hides the text" has 'row "A | B |"'
+ok "decomposed Vietnamese read as NFC" has '"Việt"'
+ok "TCVN3 font converted" has 'text "Kế hoạch"'
+ok "two legacy paragraphs" [ "$(grep -c '^ *text "Kế hoạch"$' "$TMP/lists.tree")" = 2 ]
+ok "capitals font shows capitals" has 'text "ỦY BAN"'
+ok "a syllable over runs and a soft hyphen" has 'text "nước"'
+ok "Unicode in a legacy font left as it is" has 'text "Kế hoạch Unicode"'
+ok "source.encoding names the legacy encoding" grep -q '^plan format=docx encoding=TCVN3' "$TMP/lists.tree"
+
+# 5. Hostile and foreign files: one line, the documented status, quickly.
+hostile() {     # hostile KIND STATUS REGEX
+    "$PY" "$MK" hostile "$1" "$TMP/$1.docx" || return 1
+    timeout "$LIMIT" "$PLANPARSE" "$TMP/$1.docx" >"$TMP/out" 2>"$TMP/err"
+    local rc=$?
+    [ "$rc" -eq "$2" ] || { echo "#   $1: exit $rc, want $2"; sed 's/^/#   /' "$TMP/err"; return 1; }
+    [ "$(wc -l <"$TMP/err")" -eq 1 ] || { echo "#   $1: not one line"; sed 's/^/#   /' "$TMP/err"; return 1; }
+    grep -Eqi -- "$3" "$TMP/err" || { echo "#   $1: want /$3/"; sed 's/^/#   /' "$TMP/err"; return 1; }
+}
+ok "zip bomb stopped at the limit" hostile bomb 1 'decompresses to more than'
+ok "sizes that lie stopped at the limit" hostile lying 1 'decompresses to more than|damaged'
+ok "XXE refused" hostile xxe 1 'DOCTYPE'
+ok "billion laughs refused" hostile laughs 1 'DOCTYPE'
+ok "billion laughs in UTF-16 refused" hostile laughs16 1 'DOCTYPE|entit'
+ok "deep nesting refused" hostile deep 1 'deeper than 128'
+ok "truncated ZIP" hostile truncated 1 'cannot be opened'
+ok "ZIP without word/document.xml" hostile nodocument 1 'not a Word document'
+ok "plain ZIP" hostile zip 1 'not a Word document'
+ok "broken XML" hostile notxml 1 'not well-formed'
+ok "too many entries" hostile entries 1 'entries'
+ok ".doc named" hostile doc 1 'Word 97-2003.*soffice'
+ok "PDF named" hostile pdf 1 'PDF.*pdftotext'
+no_passwd() { ! grep -q 'root:' "$TMP/out" "$TMP/err"; }
+ok "nothing of /etc/passwd read" no_passwd
+
+done_testing
