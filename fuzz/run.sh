@@ -3,8 +3,9 @@
 #
 #   sh fuzz/run.sh BUILD_DIR [SECONDS]
 #
-# Seeds: the corpus plans, the fixtures of tests/ and, for the comparison
-# target, the corpus pair joined by a form feed (where it cuts its input).
+# Seeds: the corpus plans, the fixtures of tests/, two DOCX files and, for
+# the comparison target, the corpus pair joined by a form feed (where it
+# cuts its input).
 # New inputs go to BUILD_DIR/fuzz-corpus/TARGET; a crash, leak, timeout or
 # sanitizer report makes the run fail, and the input is kept as
 # BUILD_DIR/fuzz-crash-TARGET-* (add it to tests/ as a regression case).
@@ -20,6 +21,13 @@ rm -rf "$seeds"
 mkdir -p "$seeds/text" "$seeds/compare"
 cp "$src"/corpus/*.txt "$seeds/text/"
 [ -d "$src/tests/fixtures" ] && cp "$src"/tests/fixtures/*.txt "$seeds/text/"
+# Word files too (made by the tests' own writer): the text target reads
+# any bytes, and a ZIP is read as DOCX.
+if command -v python3 >/dev/null; then
+    python3 "$src/tests/make_docx.py" plan "$src/tests/fixtures/plan155.txt" \
+        "$seeds/text/plan155.docx" || true
+    python3 "$src/tests/make_docx.py" lists "$seeds/text/lists.docx" || true
+fi
 i=0
 for k in "$src"/corpus/*.txt "$src"/tests/fixtures/*.txt; do
     for t in "$src"/corpus/*.txt; do
