@@ -51,6 +51,7 @@ char *vp_render_outline(const vnplan_plan *p)
         field(&b, "title", f[VNPLAN_FIELD_TITLE]);
         field(&b, "issuer", f[VNPLAN_FIELD_ISSUER]);
         field(&b, "under", f[VNPLAN_FIELD_ISSUER_PARENT]);
+        field(&b, "issued by", f[VNPLAN_FIELD_ATTACHED_TO]);
         if (f[VNPLAN_FIELD_PLACE] || f[VNPLAN_FIELD_DATE]) {
             vp_buf_printf(&b, "  %-10s %s%s%s\n", "dated", f[VNPLAN_FIELD_PLACE] ? f[VNPLAN_FIELD_PLACE] : "",
                           f[VNPLAN_FIELD_PLACE] && f[VNPLAN_FIELD_DATE] ? ", " : "",
