@@ -585,9 +585,8 @@ static size_t split_cells(const vp_patterns *re, const char *s, size_t len, cell
 
 /* The first paragraph of the body: the legal bases ("Căn cứ ..."), or a
  * sentence that ends by announcing what follows (":", ";"). */
-static int opens_body(const vp_patterns *re, const char *s, size_t len)
+static int opens_body(const char *s, size_t len)
 {
-    (void)re;
     char k[32];
     vp_fold_line(s, len < 24 ? len : 24, k, sizeof k);
     return strncmp(k, "can cu", 6) == 0 || (len && (s[len - 1] == ':' || s[len - 1] == ';'));
@@ -912,7 +911,7 @@ int vp_read_header(vnplan_plan *p, vnplan_document *d, const vp_blocks *b, vp_sp
             int caps = title_caps && vp_is_all_caps(s, len) && !is_authority_line(v, s, len);
             vp_label lab;
             if (ncells == 1 && (same_group || same_marks || first || caps) &&
-                vp_label_parse(s, len, &lab) == VP_LABEL_NONE && !opens_body(re, s, len) &&
+                vp_label_parse(s, len, &lab) == VP_LABEL_NONE && !opens_body(s, len) &&
                 !vp_is_attachment_line(blk) && !is_authority_line(v, s, len)) {
                 if (is_stamp_block(blk, re)) {
                     if (!vp_doc_add_residue(p, d, s, len, blk->line, "stamp"))
@@ -939,6 +938,14 @@ int vp_read_header(vnplan_plan *p, vnplan_document *d, const vp_blocks *b, vp_sp
         for (size_t c = 0; c < ncells && !stop; c++) {
             const char *cs = cells[c].s;
             size_t cl = cells[c].len;
+            /* A subject cut from its kind heading inside one line (run
+             * together by a website): its capitals go on in the next cell. */
+            if (c > 0 && in_title && title_caps && vp_is_all_caps(cs, cl) &&
+                !opens_body(cs, cl) && !is_authority_line(v, cs, cl)) {
+                vp_buf_putc(&h.title, ' ');
+                vp_buf_append(&h.title, cs, cl);
+                continue;
+            }
             cell_role role = front_cell(&fr, cs, cl);
             if (fr.nomem)
                 goto nomem;
