@@ -218,6 +218,12 @@ vnplan_plan *vnplan_parse_bytes(const void *bytes, size_t len, const char *name,
     p->data = data;   /* the plan points into it (agencies, categories) */
     data = NULL;
     p->path = vp_strdup(p->arena, name);
+    if (!p->path) {
+        vp_error_set(err, VNPLAN_E_NOMEM, name, 0, -1, "out of memory");
+        vnplan_plan_free(p);
+        p = NULL;
+        goto done;
+    }
     p->format = "text";
     p->encoding = dec.encoding;
     p->bytes = len;

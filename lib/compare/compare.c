@@ -467,8 +467,8 @@ static int per_task(vnplan_diff *df, vp_diff_summary *s)
     return 1;
 }
 
-/* The word differences of every pair, kept in the diff's arena.  A pair
- * whose difference cannot be computed is shown unmarked. */
+/* The word differences of every pair, kept in the diff's arena; 0 when
+ * out of memory (vp_word_diff fails for no other reason). */
 static int words(vnplan_diff *df, vp_diff_summary *s)
 {
     s->words = vp_alloc(df->arena, (df->npairs + 1) * sizeof *s->words);
@@ -479,7 +479,9 @@ static int words(vnplan_diff *df, vp_diff_summary *s)
         vp_diff_run *runs = NULL;
         size_t n = vp_word_diff(p->a->text, strlen(p->a->text), p->b->text,
                                 strlen(p->b->text), &runs);
-        if (n != (size_t)-1 && n) {
+        if (n == (size_t)-1)
+            return 0;
+        if (n) {
             vp_diff_run *kept = vp_alloc(df->arena, n * sizeof *kept);
             if (!kept) {
                 free(runs);

@@ -363,12 +363,20 @@ const vp_category *vp_framework_by_id(const vp_framework *fw, const char *id)
 /* The comparison key of a document number: folded (case, "Đ"/"đ"), white
  * space dropped, and a year between slashes dropped ("161/2016/QĐ-TTg" is
  * "161/QĐ-TTg").  malloc'd; NULL on failure. */
+static void number_key_in(char *f, size_t flen);
+
 static char *number_key(const char *number)
 {
     size_t flen;
     char *f = vp_fold(number, strlen(number), VNPLAN_FOLD_DEFAULT, &flen);
-    if (!f)
-        return NULL;
+    if (f)
+        number_key_in(f, flen);
+    return f;
+}
+
+/* The key made in place from the folded number f[0..flen). */
+static void number_key_in(char *f, size_t flen)
+{
     size_t o = 0;
     for (size_t i = 0; i < flen; i++)
         if (f[i] != ' ')
@@ -381,18 +389,22 @@ static char *number_key(const char *number)
             break;
         }
     }
-    return f;
 }
 
 int vp_framework_cited(const vp_framework *fw, const char *number)
 {
     if (!fw || !number || !fw->ndecisions)
         return 0;
-    char *k = number_key(number);
+    /* On the stack: a failed allocation would read as "not cited".  A
+     * number too long for it is no decision's number. */
+    char k[VP_FOLD_LINE_BYTES];
+    size_t n = vp_fold_short(number, strlen(number), VNPLAN_FOLD_DEFAULT, k, sizeof k);
+    if (n == 0 || n + 1 >= sizeof k)
+        return 0;
+    number_key_in(k, n);
     int hit = 0;
-    for (size_t i = 0; k && !hit && i < fw->ndecisions; i++)
+    for (size_t i = 0; !hit && i < fw->ndecisions; i++)
         hit = strcmp(k, fw->decisions[i].key) == 0;
-    free(k);
     return hit;
 }
 

@@ -9,6 +9,7 @@
 #include "core/data.h"
 #include "core/error.h"
 #include <dirent.h>
+#include <errno.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
@@ -77,8 +78,11 @@ static int load_frameworks(vp_data *d, const char *datadir, vnplan_error *err)
     memcpy(dir + dlen, "/frameworks", sizeof "/frameworks");
     DIR *dh = opendir(dir);
     free(dir);
-    if (!dh)
+    if (!dh) {
+        if (errno == ENOMEM)   /* opendir's own buffer: not a missing directory */
+            goto nomem;
         return 1;
+    }
     size_t cap = 0;
     int ok = 1;
     for (struct dirent *e; ok && (e = readdir(dh));) {

@@ -21,8 +21,9 @@ vnplan_status vp_datafile_read(const char *path, const char *what, size_t max_by
     char *buf = NULL;
     FILE *f = fopen(path, "rb");
     if (!f) {
-        st = vp_error_set(err, VNPLAN_E_DATA, path, 0, -1, "cannot open %s: %s", what,
-                          strerror(errno));
+        /* fopen allocates its buffer: that failure is not the file's */
+        st = vp_error_set(err, errno == ENOMEM ? VNPLAN_E_NOMEM : VNPLAN_E_DATA, path, 0, -1,
+                          "cannot open %s: %s", what, strerror(errno));
         goto fail;
     }
     buf = malloc(max_bytes + 1);

@@ -3,6 +3,7 @@
 #include "config.h"
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include "core/buf.h"
@@ -155,8 +156,8 @@ vp_patterns *vp_patterns_new(const vp_vocab *v, vnplan_error *err)
         if (!p->code[i]) {
             PCRE2_UCHAR msg[160];
             pcre2_get_error_message(code, msg, sizeof msg);
-            vp_error_set(err, VNPLAN_E_DATA, NULL, 0, -1, "pattern %d at %zu: %s", i,
-                         (size_t)at, (const char *)msg);
+            vp_error_set(err, code == PCRE2_ERROR_HEAP_FAILED ? VNPLAN_E_NOMEM : VNPLAN_E_DATA,
+                         NULL, 0, -1, "pattern %d at %zu: %s", i, (size_t)at, (const char *)msg);
             vp_patterns_free(p);
             return NULL;
         }
@@ -172,15 +173,51 @@ vp_patterns *vp_patterns_new(const vp_vocab *v, vnplan_error *err)
     return p;
 }
 
+/* The match data of one vp_match lives on its stack: a match that cannot
+ * fail for lack of memory needs no error path in its forty callers (a
+ * failed malloc would otherwise read as "no match", a wrong answer).  What
+ * does not fit (the interpreter's backtracking frames, used only where the
+ * JIT is unavailable) comes from the heap. */
+typedef struct stack_mem {
+    _Alignas(max_align_t) unsigned char buf[1024];
+    size_t used;
+} stack_mem;
+
+static void *stack_malloc(size_t n, void *data)
+{
+    stack_mem *m = data;
+    size_t a = _Alignof(max_align_t);
+    n = (n + a - 1) / a * a;
+    if (n <= sizeof m->buf - m->used) {
+        void *r = m->buf + m->used;
+        m->used += n;
+        return r;
+    }
+    return malloc(n);
+}
+
+static void stack_free(void *ptr, void *data)
+{
+    stack_mem *m = data;
+    if ((unsigned char *)ptr < m->buf || (unsigned char *)ptr >= m->buf + sizeof m->buf)
+        free(ptr);
+}
+
 int vp_match(const vp_patterns *p, vp_re id, const char *s, size_t len, size_t start,
              long *groups, int ngroups)
 {
-    pcre2_match_data *md = pcre2_match_data_create(p->max_groups, NULL);
-    if (!md)
-        return 0;   /* out of memory: reported as no match */
+    stack_mem mem;
+    mem.used = 0;
+    pcre2_general_context *gc = pcre2_general_context_create(stack_malloc, stack_free, &mem);
+    pcre2_match_data *md = gc ? pcre2_match_data_create(p->max_groups, gc) : NULL;
+    if (!md) {
+        pcre2_general_context_free(gc);
+        return 0;   /* only when max_groups outgrows the buffer and malloc fails */
+    }
     int rc = pcre2_match(p->code[id], (PCRE2_SPTR)s, len, start, PCRE2_NO_UTF_CHECK, md, NULL);
     if (rc <= 0) {
         pcre2_match_data_free(md);
+        pcre2_general_context_free(gc);
         return 0;
     }
     PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
@@ -194,5 +231,6 @@ int vp_match(const vp_patterns *p, vp_re id, const char *s, size_t len, size_t s
         }
     }
     pcre2_match_data_free(md);
+    pcre2_general_context_free(gc);
     return 1;
 }

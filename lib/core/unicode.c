@@ -330,7 +330,10 @@ static int32_t straight_quote(int32_t cp)
  * syllable is not Vietnamese, and the extra ones are simply dropped. */
 enum { MAX_TONES = 4 };
 
-char *vp_fold(const char *s, size_t len, int flags, size_t *out_len)
+/* vp_fold, working in `mem` (`mem_cap` code points, may be 0) when the
+ * text fits: then nothing is allocated and the key returned lies in mem. */
+static char *fold_in(const char *s, size_t len, int flags, size_t *out_len,
+                     utf8proc_int32_t *mem, size_t mem_cap)
 {
     utf8proc_int32_t *nfd = NULL, *key = NULL;
     const int strip = (flags & VNPLAN_FOLD_DIACRITICS) != 0;
@@ -341,19 +344,23 @@ char *vp_fold(const char *s, size_t len, int flags, size_t *out_len)
                                             (utf8proc_ssize_t)len, NULL, 0, opt);
     if (n < 0)
         goto fail;
-    nfd = malloc(((size_t)n + 1) * sizeof *nfd);
-    if (!nfd)
-        goto fail;
+    /* Each input code point yields at most itself plus one tone digit;
+     * the +1 byte is room for the terminator utf8proc_reencode writes. */
+    size_t cap = 2 * (size_t)n + 1;
+    if (mem && (size_t)n + 1 + cap + 1 <= mem_cap) {
+        nfd = mem;
+        key = mem + n + 1;
+    } else {
+        mem = NULL;
+        nfd = malloc(((size_t)n + 1) * sizeof *nfd);
+        key = malloc(cap * sizeof *key + 1);
+        if (!nfd || !key)
+            goto fail;
+    }
     if (n > 0 && utf8proc_decompose((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len,
                                     nfd, n, opt) != n)
         goto fail;
 
-    /* Each input code point yields at most itself plus one tone digit;
-     * the +1 byte is room for the terminator utf8proc_reencode writes. */
-    size_t cap = 2 * (size_t)n + 1;
-    key = malloc(cap * sizeof *key + 1);
-    if (!key)
-        goto fail;
 
     size_t k = 0;
     int in_syl = 0, pending_space = 0, last_dash = 0;
@@ -428,20 +435,36 @@ char *vp_fold(const char *s, size_t len, int flags, size_t *out_len)
                                                UTF8PROC_STABLE | UTF8PROC_COMPOSE);
     if (bytes < 0)
         goto fail;
-    free(nfd);
+    if (!mem)
+        free(nfd);
     if (out_len)
         *out_len = (size_t)bytes;
     return (char *)key;
 fail:
-    free(nfd);
-    free(key);
+    if (!mem) {
+        free(nfd);
+        free(key);
+    }
     return NULL;
+}
+
+char *vp_fold(const char *s, size_t len, int flags, size_t *out_len)
+{
+    return fold_in(s, len, flags, out_len, NULL, 0);
 }
 
 size_t vp_fold_line(const char *s, size_t len, char *out, size_t cap)
 {
+    return vp_fold_short(s, len, VNPLAN_FOLD_DIACRITICS, out, cap);
+}
+
+size_t vp_fold_short(const char *s, size_t len, int flags, char *out, size_t cap)
+{
+    /* Lines of up to a few hundred characters are folded on the stack: a
+     * failed allocation must not make a line read as empty. */
+    utf8proc_int32_t mem[3 * VP_FOLD_LINE_BYTES + 8];
     size_t n = 0;
-    char *k = vp_fold(s, len, VNPLAN_FOLD_DIACRITICS, &n);
+    char *k = fold_in(s, len, flags, &n, mem, sizeof mem / sizeof mem[0]);
     if (!k) {
         out[0] = '\0';
         return 0;
@@ -450,7 +473,8 @@ size_t vp_fold_line(const char *s, size_t len, char *out, size_t cap)
         n = cap - 1;
     memcpy(out, k, n);
     out[n] = '\0';
-    free(k);
+    if ((void *)k < (void *)mem || (void *)k >= (void *)(mem + sizeof mem / sizeof mem[0]))
+        free(k);
     return n;
 }
 

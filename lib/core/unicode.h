@@ -77,6 +77,10 @@ char *vp_fold(const char *s, size_t len, int flags, size_t *out_len);
  * any header line. */
 #define VP_FOLD_LINE_BYTES 256
 size_t vp_fold_line(const char *s, size_t len, char *out, size_t cap);
+/* The same with any vp_fold flags.  Neither allocates for text of up to
+ * VP_FOLD_LINE_BYTES code points, so a short key cannot be lost to a lack
+ * of memory. */
+size_t vp_fold_short(const char *s, size_t len, int flags, char *out, size_t cap);
 
 /* Versions of the libraries behind this module ("72.1", "2.8.0"). */
 const char *vp_icu_version(void);

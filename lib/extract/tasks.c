@@ -11,12 +11,19 @@
  * Roles.  The agencies named at the start of a task (after "Giao") lead
  * it, or are requested when it starts with "Đề nghị"; those after
  * "phối hợp (chặt chẽ) (với)" coordinate.  A task without a lead of its own
- * inherits the agencies of its introducing line, else of its headings. */
+ * inherits the agencies of its introducing line, else of its headings.
+ *
+ * Tables.  A task-assignment table (a header row naming the content,
+ * "chủ trì", and perhaps "phối hợp" and "thời gian" columns) gives one
+ * task a row: its text from the content column, its lead, coordinating
+ * agencies and deadline from theirs.  A row of column numbers "(1) (2)"
+ * and group rows ("I | Tuyên truyền" with no lead) give none. */
 #include "config.h"
 #include "core/buf.h"
 #include "extract/tasks.h"
 #include "core/unicode.h"
 #include "core/words.h"
+#include "extract/deadlines.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -357,6 +364,152 @@ static int continue_task(builder *b, const char *text, long last_line)
     return !b->text.failed;
 }
 
+/* ---------------------------------------------- task-assignment tables */
+
+static const context none_ctx;
+
+enum { COL_WHAT, COL_LEAD, COL_COORD, COL_WHEN, NCOLS, MAX_CELLS = 24 };
+
+/* Split a row's text (cells joined by " | ") in place; the cells trimmed. */
+static size_t split_cells(char *s, char **cell, size_t max)
+{
+    size_t n = 0;
+    for (char *c = s; n < max;) {
+        char *bar = strchr(c, '|');
+        if (bar)
+            *bar = '\0';
+        while (*c == ' ')
+            c++;
+        size_t l = strlen(c);
+        while (l && c[l - 1] == ' ')
+            c[--l] = '\0';
+        cell[n++] = c;
+        if (!bar)
+            break;
+        c = bar + 1;
+    }
+    return n;
+}
+
+/* The columns of a header row (short cells naming them): 1, or 0 if the
+ * row is none, -1 on lack of memory. */
+static int table_header(const char *text, int col[NCOLS])
+{
+    char *s = strdup(text);
+    if (!s)
+        return -1;
+    char *cell[MAX_CELLS];
+    size_t n = split_cells(s, cell, MAX_CELLS);
+    for (int k = 0; k < NCOLS; k++)
+        col[k] = -1;
+    for (size_t i = 0; i < n; i++) {
+        int k = -1;
+        if (strlen(cell[i]) > 80)
+            continue;   /* a sentence, not a column's name */
+        if (folded_contains(cell[i], "chu tri"))
+            k = COL_LEAD;
+        else if (folded_contains(cell[i], "phoi hop"))
+            k = COL_COORD;
+        else if (folded_contains(cell[i], "thoi gian") || folded_contains(cell[i], "thoi han") ||
+                 folded_contains(cell[i], "tien do"))
+            k = COL_WHEN;
+        else if (folded_contains(cell[i], "noi dung") || folded_contains(cell[i], "nhiem vu") ||
+                 folded_contains(cell[i], "hoat dong"))
+            k = COL_WHAT;
+        if (k >= 0 && col[k] < 0)
+            col[k] = (int)i;
+    }
+    free(s);
+    return col[COL_WHAT] >= 0 && col[COL_LEAD] >= 0;
+}
+
+/* A row of column numbers: "(1) | (2) | (3)" or "1 | 2 | 3". */
+static int numbers_row(char **cell, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        const char *c = cell[i];
+        if (*c == '(')
+            c++;
+        if (*c < '0' || *c > '9')
+            return 0;
+        while (*c >= '0' && *c <= '9')
+            c++;
+        if (*c == ')')
+            c++;
+        if (*c)
+            return 0;
+    }
+    return 1;
+}
+
+/* The agencies of one cell, in `role` of `t`: in each part between ";",
+ * those the gazetteer knows, else the part as it is written. */
+static int cell_roles(builder *b, vnplan_task *t, int role, char *c)
+{
+    for (char *e; c && *c; c = e) {
+        if ((e = strchr(c, ';')))
+            *e++ = '\0';
+        while (*c == ' ')
+            c++;
+        size_t l = strlen(c);
+        while (l && (c[l - 1] == ' ' || c[l - 1] == '.'))
+            l--;
+        vp_agency_match m[MAX_MATCHES];
+        size_t nm = l ? vp_agencies_find(b->g, c, l, m, MAX_MATCHES) : 0;
+        if (nm > MAX_MATCHES)
+            nm = MAX_MATCHES;
+        for (size_t i = 0; i < nm; i++)
+            if (!add_role(b->p, t, role, c + m[i].start, m[i].end - m[i].start, m[i].agency,
+                          b->g, b->as_of))
+                return 0;
+        if (!nm && l && !add_role(b->p, t, role, c, l, NULL, b->g, b->as_of))
+            return 0;
+    }
+    return 1;
+}
+
+/* One body row of a task-assignment table with columns `col`. */
+static int table_row(builder *b, const vnplan_section *s, const vp_para *pa, const int col[NCOLS],
+                     const context *ctx)
+{
+    char *row = strdup(pa->text);
+    if (!row)
+        return 0;
+    char *cell[MAX_CELLS];
+    size_t n = split_cells(row, cell, MAX_CELLS);
+    char *c[NCOLS];
+    for (int k = 0; k < NCOLS; k++)
+        c[k] = col[k] >= 0 && (size_t)col[k] < n ? cell[col[k]] : (char *)"";
+    int ok = 1;
+    if (numbers_row(cell, n) || !*c[COL_WHAT] || (!*c[COL_LEAD] && !*c[COL_COORD] && !*c[COL_WHEN]))
+        goto done;      /* column numbers, a group row, an empty row */
+    role_set none;
+    memset(&none, 0, sizeof none);
+    none.text = "";
+    if (!(ok = open_task(b, s, c[COL_WHAT], pa->line, pa->last_line, &none,
+                         *c[COL_LEAD] ? &none_ctx : ctx)))
+        goto done;
+    vnplan_task *t = b->open;
+    if (!(ok = cell_roles(b, t, VNPLAN_ROLE_LEAD, c[COL_LEAD]) &&
+               cell_roles(b, t, VNPLAN_ROLE_COORDINATE, c[COL_COORD])))
+        goto done;
+    /* a dated deadline is found in the row by findings.c; otherwise the
+     * column says when ("Quý II năm 2026", "Hằng năm") */
+    if (*c[COL_WHEN]) {
+        vp_deadline dl[8];
+        size_t nd = vp_find_deadlines(b->re, c[COL_WHEN], strlen(c[COL_WHEN]),
+                                      b->d->fields[VNPLAN_FIELD_DATE], dl, 8);
+        int dated = 0;
+        for (size_t i = 0; i < nd && i < 8; i++)
+            dated |= dl[i].date[0] != '\0';
+        if (!dated && !(t->deadline = vp_strdup(b->p->arena, c[COL_WHEN])))
+            ok = 0;
+    }
+done:
+    free(row);
+    return ok;
+}
+
 /* Bullet levels: an introducing line hands its agencies to the items of
  * lower levels after it, until an item of its own level or higher. */
 static int level_of(vnplan_para_kind k)
@@ -417,9 +570,19 @@ static int do_section(builder *b, const vnplan_section *s, const context *inheri
     context pctx = sctx;        /* an introducing paragraph's context */
     int intro_level = 0;        /* 0: none in force */
     int open_level = heading_task ? 0 : -1;  /* level of the open task */
+    int col[NCOLS], in_table = 0, hdr = 0;  /* a task-assignment table's columns */
     for (size_t i = 0; i < s->npara; i++) {
         const vp_para *pa = &s->paras[i];
         int lvl = level_of(pa->kind);
+        if (pa->kind != VNPLAN_PARA_TABLE_ROW) {
+            in_table = 0;
+        } else if (in_table || (hdr = table_header(pa->text, col)) != 0) {
+            if (hdr < 0 || !(in_table ? table_row(b, s, pa, col, &pctx) : close_task(b)))
+                return 0;
+            in_table = 1;
+            open_level = -1;
+            continue;
+        }
         /* A plain-text introducing line holds until the next one. */
         if (intro_level && intro_level != 4 && lvl <= intro_level) {
             pctx = sctx;        /* a sibling of the introducing line */

@@ -775,8 +775,9 @@ static int continues(const vp_block *prev, const vp_block *next)
 {
     if (prev->kind != VP_BLOCK_PARA || next->kind != VP_BLOCK_PARA || next->len == 0)
         return 0;
-    if (next->marks & VP_MARK_HEADING)
-        return 0;
+    if ((next->marks & (VP_MARK_HEADING | VP_MARK_LIST)) ||
+        ((prev->marks | next->marks) & VP_MARK_CENTERED))
+        return 0;   /* a Word heading, list item, centred line: its own */
     vp_label lab;
     if (vp_label_parse(next->text, next->len, &lab) != VP_LABEL_NONE)
         return 0;
@@ -794,6 +795,32 @@ static int continues(const vp_block *prev, const vp_block *next)
         !vp_is_all_caps(prev->text, prev->len) && !vp_is_all_caps(next->text, next->len))
         return 1;
     return 0;
+}
+
+int vp_blocks_rejoin(vp_blocks *out)
+{
+    size_t w = 0;
+    for (size_t r = 0; r < out->n; r++) {
+        vp_block *b = &out->v[r];
+        if (b->len == 0 && b->kind == VP_BLOCK_PARA) {
+            block_free(b);
+            continue;   /* only markup: nothing to keep */
+        }
+        if (w > 0 && continues(&out->v[w - 1], b)) {
+            if (!join_blocks(&out->v[w - 1], b)) {
+                /* keep every block that is still whole, once */
+                memmove(out->v + w, out->v + r, (out->n - r) * sizeof *out->v);
+                out->n = w + (out->n - r);
+                return 0;
+            }
+            continue;
+        }
+        if (w != r)
+            out->v[w] = *b;
+        w++;
+    }
+    out->n = w;
+    return 1;
 }
 
 vnplan_status vp_blocks_from_text(const char *text, size_t len, size_t max_line,
@@ -906,24 +933,8 @@ vnplan_status vp_blocks_from_text(const char *text, size_t len, size_t max_line,
     free(v);
     v = NULL;
 
-    /* Rejoin paragraphs cut by page breaks. */
-    size_t w = 0;
-    for (size_t r = 0; r < out->n; r++) {
-        vp_block *b = &out->v[r];
-        if (b->len == 0 && b->kind == VP_BLOCK_PARA) {
-            block_free(b);
-            continue;   /* only markup: nothing to keep */
-        }
-        if (w > 0 && continues(&out->v[w - 1], b)) {
-            if (!join_blocks(&out->v[w - 1], b))
-                goto nomem;
-            continue;
-        }
-        if (w != r)
-            out->v[w] = *b;
-        w++;
-    }
-    out->n = w;
+    if (!vp_blocks_rejoin(out))
+        goto nomem;
     return VNPLAN_OK;
 nomem:
     vp_buf_free(&raw);

@@ -25,7 +25,9 @@ enum {
     VP_MARK_HARD_BREAK = 1 << 5, /* ended by a forced line break, not a
                                     paragraph end ("  " in Markdown)        */
     VP_MARK_PAGE_BREAK = 1 << 6, /* a page break came before this block      */
-    VP_MARK_CENTERED   = 1 << 7  /* DOCX: centred paragraph                  */
+    VP_MARK_CENTERED   = 1 << 7, /* DOCX: centred paragraph                  */
+    VP_MARK_LIST       = 1 << 8  /* DOCX: a list item, its label from
+                                    numbering.xml: never a continuation */
 };
 
 /* A span of the clean text that was italic (kept for residue detection:
@@ -99,4 +101,9 @@ const char *vp_blocks_keep(vp_blocks *b, const char *s);
  * `next` (its memory released; the caller removes it from the array).  0
  * on lack of memory. */
 int vp_blocks_join(vp_block *prev, vp_block *next);
+/* Rejoin paragraphs cut by a page (a lower-case start, a dangling
+ * comma or dash, a sentence broken over a page break) and drop empty
+ * paragraphs.  Both readers end with it.  0 on lack of memory (the blocks
+ * stay whole, to be freed). */
+int vp_blocks_rejoin(vp_blocks *b);
 #endif

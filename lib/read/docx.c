@@ -594,6 +594,10 @@ typedef struct body {
     size_t np, capp;
 } body;
 
+/* A line break inside a paragraph, as it stands in body.text until the
+ * paragraph ends (XML text cannot hold this control character). */
+#define LINE_BREAK '\x1e'
+
 /* Collapse white space and trim; the result is NFC (Word keeps what was
  * typed or pasted, decomposed Vietnamese included). */
 static char *clean_text(const char *s, size_t len, size_t *out_len)
@@ -603,7 +607,7 @@ static char *clean_text(const char *s, size_t len, size_t *out_len)
     int sp = 0;
     for (size_t i = 0; i < len; i++) {
         char c = s[i];
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == LINE_BREAK) {
             sp = 1;
             continue;
         }
@@ -667,6 +671,63 @@ static int push_para(body *d, const para *pa)
     return 1;
 }
 
+/* Is the text of the paragraph only white space? */
+static int blank_text(const vp_buf *t)
+{
+    for (size_t i = 0; i < t->len; i++) {
+        char c = t->data[i];
+        if (c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != LINE_BREAK)
+            return 0;
+    }
+    return 1;
+}
+
+/* Has the label a letter or digit (a number, not a bullet)? */
+static int has_alnum(const vp_buf *t)
+{
+    for (size_t i = 0; i < t->len; i++) {
+        char c = t->data[i];
+        if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
+            return 1;
+    }
+    return 0;
+}
+
+/* Push a paragraph's text (its list label first, lines ended by
+ * LINE_BREAK) as one block per line, all of one group: `pa` has the
+ * paragraph's marks and style. */
+static int para_lines(body *d, para *pa, const char *full, size_t len)
+{
+    int group = 0, ok = 1;
+    unsigned marks = pa->marks;
+    for (size_t i = 0; ok && i < len;) {
+        const char *e = memchr(full + i, LINE_BREAK, len - i);
+        size_t end = e ? (size_t)(e - full) : len;
+        pa->text = clean_text(full + i, end - i, &pa->len);
+        if (!pa->text) {
+            ok = 0;
+            break;
+        }
+        pa->marks = marks | (e ? VP_MARK_HARD_BREAK : 0);
+        if (pa->len) {
+            size_t before = d->out->n;
+            ok = push_para(d, pa);
+            if (ok && d->out->n > before) {
+                if (group)
+                    d->out->v[d->out->n - 1].group = group;
+                else
+                    group = d->out->v[d->out->n - 1].group;
+                d->group = group;
+                marks &= ~(unsigned)VP_MARK_PAGE_BREAK;
+            }
+        }
+        free(pa->text);
+        pa->text = NULL;
+        i = end + 1;
+    }
+    return ok;
+}
+
 static int para_end(body *d)
 {
     style_props sp = style_resolve(d->st, d->pstyle);
@@ -676,6 +737,13 @@ static int para_end(body *d)
     vp_buf_init(&full);
     if (numid > 0)
         list_label(d->nb, numid, ilvl, &full);
+    /* a bulleted item with no text shows only its bullet (pandoc writes
+     * one for "- + item"): nothing to keep.  A number alone is kept (an
+     * auto-numbered "TT" cell, say), and has counted either way. */
+    if (blank_text(&d->text) && !has_alnum(&full)) {
+        vp_buf_free(&full);
+        return 1;
+    }
     if (full.len)
         vp_buf_putc(&full, ' ');
     vp_buf_append(&full, d->text.data ? d->text.data : "", d->text.len);
@@ -686,18 +754,20 @@ static int para_end(body *d)
     para pa;
     memset(&pa, 0, sizeof pa);
     pa.text = clean_text(full.data, full.len, &pa.len);
+    /* lines ended by a line break, kept apart outside tables */
+    vp_buf lines;
+    vp_buf_init(&lines);
+    if (d->tbl_depth == 0 && full.data && memchr(full.data, LINE_BREAK, full.len))
+        vp_buf_append(&lines, full.data, full.len);
     vp_buf_free(&full);
-    if (!pa.text)
-        return 0;
-    if (pa.len == 0) {
+    if (!pa.text || lines.failed || pa.len == 0 ||
+        (sp.name && !(pa.style = vp_blocks_keep(d->out, sp.name)))) {
+        int ok = pa.text && !lines.failed && pa.len == 0;   /* empty: nothing to do */
         free(pa.text);
-        return 1;
+        vp_buf_free(&lines);
+        return ok;
     }
     pa.line = d->para_no;
-    if (sp.name && !(pa.style = vp_blocks_keep(d->out, sp.name))) {
-        free(pa.text);
-        return 0;
-    }
     int outline = d->outline >= 0 && d->outline < 9 ? d->outline : sp.outline;
     if (outline >= 0) {
         pa.marks |= VP_MARK_HEADING;
@@ -709,8 +779,20 @@ static int para_end(body *d)
         pa.marks |= VP_MARK_ITALIC | (d->italic_chars == d->chars ? VP_MARK_ALL_ITALIC : 0);
     if (d->centered)
         pa.marks |= VP_MARK_CENTERED;
+    if (numid > 0)
+        pa.marks |= VP_MARK_LIST;
     if (d->page_break)
         pa.marks |= VP_MARK_PAGE_BREAK;
+    if (lines.len && !(pa.marks & VP_MARK_HEADING)) {
+        /* lines ended by a line break (Shift+Enter: a letterhead, an
+         * addressee list) are blocks of one group, as the text reader
+         * makes them of lines ended by a Markdown hard break */
+        free(pa.text);
+        int ok = para_lines(d, &pa, lines.data, lines.len);
+        vp_buf_free(&lines);
+        return ok;
+    }
+    vp_buf_free(&lines);
     if (d->tbl_depth == 0) {
         int ok = push_para(d, &pa);
         free(pa.text);
@@ -1105,14 +1187,15 @@ static int body_fn(void *ctx, xmlTextReaderPtr r, int ev, const char *l, int dep
             return 0;
         vp_buf_putc(&d->text, ' ');
     } else if (strcmp(l, "br") == 0) {
-        /* a line break inside a paragraph: the text reader joins the
-         * lines of a paragraph with a space too */
+        /* a line break inside a paragraph ends a line, as a line of the
+         * text reader does (see para_end); a page break is a space */
         char v[16];
-        if (attr(r, "type", v, sizeof v) && strcmp(v, "page") == 0)
+        int page = attr(r, "type", v, sizeof v) && strcmp(v, "page") == 0;
+        if (page)
             d->pending_page = 1;
         if (!flush_legacy(d))
             return 0;
-        vp_buf_putc(&d->text, ' ');
+        vp_buf_putc(&d->text, page ? ' ' : LINE_BREAK);
     } else if (strcmp(l, "noBreakHyphen") == 0) {
         if (!add_text(d, "-", 1))
             return 0;
@@ -1187,6 +1270,9 @@ vnplan_status vp_blocks_from_docx(const unsigned char *bytes, size_t len, size_t
     vp_buf_init(&d.cell);
     vp_buf_init(&d.leg);
     st = walk(&doc, "word/document.xml", body_fn, &d, name, err);
+    /* A Word file made from a PDF keeps its page splits as paragraphs. */
+    if (st == VNPLAN_OK && !vp_blocks_rejoin(out))
+        st = vp_error_set(err, VNPLAN_E_NOMEM, name, 0, -1, "out of memory");
     *legacy = d.legacy;
     vp_buf_free(&d.text);
     vp_buf_free(&d.cell);

@@ -8,6 +8,22 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* jansson reports a member it could not add (its value NULL for want of
+ * memory, or no memory to add it) only in a return value: these note it,
+ * so that the rendering fails as a whole instead of silently missing a
+ * member.  Per thread, as renderings run in several threads at once. */
+static _Thread_local int lost;
+static void put(json_t *o, const char *key, json_t *v)
+{
+    if (json_object_set_new(o, key, v) != 0)
+        lost = 1;
+}
+static void push(json_t *a, json_t *v)
+{
+    if (json_array_append_new(a, v) != 0)
+        lost = 1;
+}
+
 static json_t *str_or_null(const char *s) { return s ? json_string(s) : json_null(); }
 
 static json_t *side(const vnplan_diff *df, int s)
@@ -27,7 +43,7 @@ static json_t *ids(const vnplan_task *const *v, size_t n)
 {
     json_t *a = json_array();
     for (size_t i = 0; i < n; i++)
-        json_array_append_new(a, json_string(v[i]->id));
+        push(a, json_string(v[i]->id));
     return a;
 }
 
@@ -37,10 +53,10 @@ static json_t *pair(const vnplan_diff *df, const vp_diff_pair *p)
                           (double)(long)(p->score * 1000 + 0.5) / 1000);
     if (p->moved) {
         const vp_category *cb = vp_diff_category(df, 1, p->b);
-        json_object_set_new(o, "moved_from", str_or_null(cb ? cb->id : NULL));
+        put(o, "moved_from", str_or_null(cb ? cb->id : NULL));
     }
     if (p->verbatim)
-        json_object_set_new(o, "verbatim", json_true());
+        put(o, "verbatim", json_true());
     return o;
 }
 
@@ -61,8 +77,8 @@ static json_t *by_sector(const vnplan_diff *df)
         for (size_t k = 0; k < sec->n; k++)
             for (int s = 0; s < 2; s++)
                 if (sec->agencies[k]->in[s])
-                    json_array_append_new(side[s], json_string(sec->agencies[k]->label));
-        json_array_append_new(list, json_pack("{s:s, s:o, s:o}", "sector", sec->sector, "a",
+                    push(side[s], json_string(sec->agencies[k]->label));
+        push(list, json_pack("{s:s, s:o, s:o}", "sector", sec->sector, "a",
                                               side[0], "b", side[1]));
     }
     return list;
@@ -73,7 +89,7 @@ static json_t *reporting(const vnplan_document *d)
     json_t *a = json_array();
     for (size_t i = 0; i < d->nreporting; i++) {
         const vp_doc_reporting *r = &d->reporting[i];
-        json_array_append_new(a, json_pack("{s:o, s:o, s:o, s:o, s:I}", "text",
+        push(a, json_pack("{s:o, s:o, s:o, s:o, s:I}", "text",
                                            str_or_null(r->text), "frequency",
                                            str_or_null(r->frequency), "due", str_or_null(r->due),
                                            "to", str_or_null(r->to), "line", (json_int_t)r->line));
@@ -86,7 +102,7 @@ static json_t *targets(const vnplan_document *d)
     json_t *a = json_array();
     for (size_t i = 0; i < d->ntargets; i++) {
         const vp_doc_target *t = &d->targets[i];
-        json_array_append_new(a, json_pack("{s:o, s:o, s:o, s:o, s:I}", "text",
+        push(a, json_pack("{s:o, s:o, s:o, s:o, s:I}", "text",
                                            str_or_null(t->text), "indicator",
                                            str_or_null(t->indicator), "value", str_or_null(t->value),
                                            "year", t->year ? json_integer(t->year) : json_null(),
@@ -103,8 +119,8 @@ static json_t *agencies_by_where(const vp_diff_summary *s)
     for (int w = 0; w < 3; w++) {
         json_t *list = json_array();
         for (size_t i = 0; i < s->nagencies[w]; i++)
-            json_array_append_new(list, agency(s->agencies[w][i]));
-        json_object_set_new(o, WHERE[w], list);
+            push(list, agency(s->agencies[w][i]));
+        put(o, WHERE[w], list);
     }
     return o;
 }
@@ -116,11 +132,11 @@ static json_t *refs_by_where(const vp_diff_summary *s)
         json_t *list = json_array();
         for (size_t i = 0; i < s->nrefs[w]; i++) {
             const vp_diff_ref *r = s->refs[w][i];
-            json_array_append_new(list, json_pack("{s:s, s:o, s:i, s:i}", "name", r->name,
+            push(list, json_pack("{s:s, s:o, s:i, s:i}", "name", r->name,
                                                   "type", str_or_null(r->type), "mentions_a",
                                                   r->mentions[0], "mentions_b", r->mentions[1]));
         }
-        json_object_set_new(o, WHERE[w], list);
+        put(o, WHERE[w], list);
     }
     return o;
 }
@@ -130,20 +146,21 @@ static json_t *both_only(const size_t n[3])
 {
     json_t *o = json_object();
     for (int w = 0; w < 3; w++)
-        json_object_set_new(o, WHERE[w], json_integer((json_int_t)n[w]));
+        put(o, WHERE[w], json_integer((json_int_t)n[w]));
     return o;
 }
 
 char *vp_render_diff_json(const vnplan_diff *df)
 {
+    lost = 0;
     const vp_diff_summary *sum = df->summary;
     json_t *root = json_object();
-    json_object_set_new(root, "schema", json_integer(1));
-    json_object_set_new(root, "framework", str_or_null(df->framework));
-    json_object_set_new(root, "framework_why", str_or_null(df->framework_why));
-    json_object_set_new(root, "threshold", json_real(df->threshold));
-    json_object_set_new(root, "a", side(df, 0));
-    json_object_set_new(root, "b", side(df, 1));
+    put(root, "schema", json_integer(1));
+    put(root, "framework", str_or_null(df->framework));
+    put(root, "framework_why", str_or_null(df->framework_why));
+    put(root, "threshold", json_real(df->threshold));
+    put(root, "a", side(df, 0));
+    put(root, "b", side(df, 1));
     json_t *pillars = json_array();
     for (size_t i = 0; i < df->ncats; i++) {
         const vp_diff_cat *c = &df->cats[i];
@@ -151,8 +168,8 @@ char *vp_render_diff_json(const vnplan_diff *df)
             continue;
         json_t *pairs = json_array();
         for (size_t k = 0; k < c->npairs; k++)
-            json_array_append_new(pairs, pair(df, &c->pairs[k]));
-        json_array_append_new(
+            push(pairs, pair(df, &c->pairs[k]));
+        push(
             pillars,
             json_pack("{s:o, s:o, s:b, s:o, s:o, s:o, s:o, s:o}", "id",
                       str_or_null(c->category ? c->category->id : NULL), "label",
@@ -161,20 +178,20 @@ char *vp_render_diff_json(const vnplan_diff *df)
                       ids(c->a, c->na), "b_tasks", ids(c->b, c->nb), "pairs", pairs, "only_a",
                       ids(c->only_a, c->nonly_a), "only_b", ids(c->only_b, c->nonly_b)));
     }
-    json_object_set_new(root, "pillars", pillars);
+    put(root, "pillars", pillars);
 
     json_t *ag = agencies_by_where(sum);
-    json_object_set_new(ag, "by_sector", by_sector(df));
-    json_object_set_new(root, "agencies", ag);
-    json_object_set_new(root, "references", refs_by_where(sum));
-    json_object_set_new(root, "reporting", json_pack("{s:o, s:o}", "a", reporting(df->da), "b",
+    put(ag, "by_sector", by_sector(df));
+    put(root, "agencies", ag);
+    put(root, "references", refs_by_where(sum));
+    put(root, "reporting", json_pack("{s:o, s:o}", "a", reporting(df->da), "b",
                                                      reporting(df->db)));
-    json_object_set_new(root, "targets",
+    put(root, "targets",
                         json_pack("{s:o, s:o}", "a", targets(df->da), "b", targets(df->db)));
     const vp_diff_counts *t = &sum->total;
     json_t *agencies = both_only(sum->nagencies);
-    json_object_set_new(agencies, "by_sector", json_integer((json_int_t)sum->sectors));
-    json_object_set_new(
+    put(agencies, "by_sector", json_integer((json_int_t)sum->sectors));
+    put(
         root, "summary",
         json_pack("{s:I, s:I, s:I, s:I, s:I, s:o, s:o, s:o, s:{s:I, s:I}, s:{s:I, s:I}, s:b}",
                   "pairs", (json_int_t)t->pairs, "only_a", (json_int_t)t->only[0], "only_b",
@@ -186,17 +203,7 @@ char *vp_render_diff_json(const vnplan_diff *df)
                   (json_int_t)sum->reporting[0], "b", (json_int_t)sum->reporting[1], "targets",
                   "a", (json_int_t)sum->targets[0], "b", (json_int_t)sum->targets[1], "differ",
                   df->differs));
-    char *s = json_dumps(root, JSON_INDENT(2));
+    char *s = lost ? NULL : vp_json_text(root);
     json_decref(root);
-    if (!s)
-        return NULL;
-    size_t n = strlen(s);
-    char *out = realloc(s, n + 2);
-    if (!out) {
-        free(s);
-        return NULL;
-    }
-    out[n] = '\n';
-    out[n + 1] = '\0';
-    return out;
+    return s;
 }

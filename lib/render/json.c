@@ -10,6 +10,22 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* jansson reports a member it could not add (its value NULL for want of
+ * memory, or no memory to add it) only in a return value: these note it,
+ * so that the rendering fails as a whole instead of silently missing a
+ * member.  Per thread, as renderings run in several threads at once. */
+static _Thread_local int lost;
+static void put(json_t *o, const char *key, json_t *v)
+{
+    if (json_object_set_new(o, key, v) != 0)
+        lost = 1;
+}
+static void push(json_t *a, json_t *v)
+{
+    if (json_array_append_new(a, v) != 0)
+        lost = 1;
+}
+
 static json_t *str_or_null(const char *s) { return s ? json_string(s) : json_null(); }
 
 static json_t *paragraphs(const vnplan_section *s)
@@ -19,11 +35,11 @@ static json_t *paragraphs(const vnplan_section *s)
     for (size_t i = 0; i < s->npara; i++) {
         const vp_para *pa = &s->paras[i];
         json_t *o = json_object();
-        json_object_set_new(o, "kind", json_string(vp_para_kind_name(pa->kind)));
-        json_object_set_new(o, "label", json_string(pa->label));
-        json_object_set_new(o, "text", json_string(pa->text));
-        json_object_set_new(o, "line", json_integer(pa->line));
-        json_array_append_new(a, o);
+        put(o, "kind", json_string(vp_para_kind_name(pa->kind)));
+        put(o, "label", json_string(pa->label));
+        put(o, "text", json_string(pa->text));
+        put(o, "line", json_integer(pa->line));
+        push(a, o);
     }
     return a;
 }
@@ -45,7 +61,7 @@ static json_t *sections(const vnplan_section *root)
                                                  : json_null(),
                               "line", (json_int_t)s->line, "paragraphs", paragraphs(s),
                               "children", kids);
-        json_array_append_new(children[lvl - 1], o);
+        push(children[lvl - 1], o);
         if (lvl < MAX_LEVEL)
             children[lvl] = kids;
         s = vp_section_following(s, root);
@@ -56,11 +72,11 @@ static json_t *sections(const vnplan_section *root)
 static json_t *agency(const vp_agency_ref *a)
 {
     json_t *o = json_object();
-    json_object_set_new(o, "name", json_string(a->name));
-    json_object_set_new(o, "id", str_or_null(a->agency ? a->agency->id : NULL));
-    json_object_set_new(o, "label", str_or_null(a->agency ? a->agency->label : NULL));
+    put(o, "name", json_string(a->name));
+    put(o, "id", str_or_null(a->agency ? a->agency->id : NULL));
+    put(o, "label", str_or_null(a->agency ? a->agency->label : NULL));
     if (a->today)
-        json_object_set_new(o, "today", json_pack("{s:s, s:s}", "id", a->today->id, "label",
+        put(o, "today", json_pack("{s:s, s:s}", "id", a->today->id, "label",
                                                   a->today->label));
     return o;
 }
@@ -75,15 +91,15 @@ static json_t *pillar(const vp_pillar *p)
         return json_null();
     json_t *ev = json_array();
     for (size_t i = 0; i < p->nevidence; i++)
-        json_array_append_new(ev, json_pack("{s:s, s:I}", "term", p->terms[i], "line",
+        push(ev, json_pack("{s:s, s:I}", "term", p->terms[i], "line",
                                             (json_int_t)p->lines[i]));
     json_t *o = json_pack("{s:s, s:s, s:f, s:o}", "id", p->category->id, "basis",
                           p->basis ? p->basis : "lexicon", "score",
                           (double)(long)(p->score * 1000 + 0.5) / 1000, "evidence", ev);
     if (p->tie)
-        json_object_set_new(o, "tie", json_true());
+        put(o, "tie", json_true());
     if (p->low)
-        json_object_set_new(o, "low", json_true());
+        put(o, "low", json_true());
     return o;
 }
 
@@ -97,16 +113,16 @@ static json_t *tasks(const vnplan_document *d, vnplan_task_part part)
         for (int r = 0; r < 3; r++) {
             json_t *list = json_array();
             for (size_t k = 0; k < t->nroles[r]; k++)
-                json_array_append_new(list, agency(&t->roles[r][k]));
-            json_object_set_new(o, role_names[r], list);
+                push(list, agency(&t->roles[r][k]));
+            put(o, role_names[r], list);
         }
-        json_object_set_new(o, "pillar", pillar(&t->pillar));
-        json_object_set_new(o, "deadline",
+        put(o, "pillar", pillar(&t->pillar));
+        put(o, "deadline",
                             t->deadline ? json_pack("{s:s, s:o}", "text", t->deadline, "date",
                                                     str_or_null(t->deadline_date))
                                         : json_null());
-        json_object_set_new(o, "line", json_integer(t->line));
-        json_array_append_new(a, o);
+        put(o, "line", json_integer(t->line));
+        push(a, o);
     }
     return a;
 }
@@ -121,8 +137,8 @@ static json_t *agencies(const vnplan_document *d)
         const vp_doc_agency *a = &d->agencies[i];
         json_t *names = json_array();
         for (size_t n = 0; n < a->nnames; n++)
-            json_array_append_new(names, json_string(a->names[n]));
-        json_array_append_new(
+            push(names, json_string(a->names[n]));
+        push(
             list, json_pack("{s:o, s:s, s:o, s:o, s:i, s:i, s:i}", "id",
                             str_or_null(a->agency ? a->agency->id : NULL), "label", a->label,
                             "sector", str_or_null(a->agency ? a->agency->sector : NULL), "names",
@@ -138,7 +154,7 @@ static json_t *findings(const vnplan_document *d, json_t *o)
     json_t *refs = json_array();
     for (size_t i = 0; i < d->nrefs; i++) {
         const vp_doc_ref *r = &d->refs[i];
-        json_array_append_new(refs, json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:i, s:I}",
+        push(refs, json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:i, s:I}",
                                               "type", str_or_null(r->type), "number",
                                               str_or_null(r->number), "number_raw",
                                               str_or_null(r->number_raw), "title",
@@ -146,39 +162,39 @@ static json_t *findings(const vnplan_document *d, json_t *o)
                                               "issuer", str_or_null(r->issuer), "mentions",
                                               r->mentions, "line", (json_int_t)r->line));
     }
-    json_object_set_new(o, "references", refs);
+    put(o, "references", refs);
     json_t *dl = json_array();
     for (size_t i = 0; i < d->ndeadlines; i++) {
         const vp_doc_deadline *x = &d->deadlines[i];
         json_t *who = json_array();
         if (x->task)
             for (size_t k = 0; k < x->task->nroles[VNPLAN_ROLE_LEAD]; k++)
-                json_array_append_new(who, agency(&x->task->roles[VNPLAN_ROLE_LEAD][k]));
-        json_array_append_new(dl, json_pack("{s:o, s:o, s:o, s:o, s:I}", "text",
+                push(who, agency(&x->task->roles[VNPLAN_ROLE_LEAD][k]));
+        push(dl, json_pack("{s:o, s:o, s:o, s:o, s:I}", "text",
                                             str_or_null(x->text), "date", str_or_null(x->date),
                                             "task", str_or_null(x->task ? x->task->id : NULL),
                                             "who", who, "line", (json_int_t)x->line));
     }
-    json_object_set_new(o, "deadlines", dl);
+    put(o, "deadlines", dl);
     json_t *rep = json_array();
     for (size_t i = 0; i < d->nreporting; i++) {
         const vp_doc_reporting *x = &d->reporting[i];
-        json_array_append_new(rep, json_pack("{s:o, s:o, s:o, s:o, s:I}", "text",
+        push(rep, json_pack("{s:o, s:o, s:o, s:o, s:I}", "text",
                                              str_or_null(x->text), "frequency",
                                              str_or_null(x->frequency), "due", str_or_null(x->due),
                                              "to", str_or_null(x->to), "line", (json_int_t)x->line));
     }
-    json_object_set_new(o, "reporting", rep);
+    put(o, "reporting", rep);
     json_t *tg = json_array();
     for (size_t i = 0; i < d->ntargets; i++) {
         const vp_doc_target *x = &d->targets[i];
-        json_array_append_new(tg, json_pack("{s:o, s:o, s:o, s:o, s:I}", "text",
+        push(tg, json_pack("{s:o, s:o, s:o, s:o, s:I}", "text",
                                             str_or_null(x->text), "indicator",
                                             str_or_null(x->indicator), "value", str_or_null(x->value),
                                             "year", x->year ? json_integer(x->year) : json_null(),
                                             "line", (json_int_t)x->line));
     }
-    json_object_set_new(o, "targets", tg);
+    put(o, "targets", tg);
     return o;
 }
 
@@ -193,73 +209,63 @@ static json_t *document(const vnplan_document *d)
         VNPLAN_FIELD_ATTACHED_TO,
     };
     for (size_t i = 0; i < sizeof order / sizeof *order; i++)
-        json_object_set_new(o, vp_field_name(order[i]), str_or_null(d->fields[order[i]]));
+        put(o, vp_field_name(order[i]), str_or_null(d->fields[order[i]]));
     json_t *signer = json_pack("{s:o, s:o, s:o}", "name",
                                str_or_null(d->fields[VNPLAN_FIELD_SIGNER_NAME]), "position",
                                str_or_null(d->fields[VNPLAN_FIELD_SIGNER_POSITION]), "authority",
                                str_or_null(d->fields[VNPLAN_FIELD_SIGNER_AUTHORITY]));
-    json_object_set_new(o, "signer", signer);
+    put(o, "signer", signer);
     json_t *rec = json_array(), *addr = json_array();
     for (size_t i = 0; i < d->nrecip; i++) {
-        json_array_append_new(rec, json_string(d->recipients[i]));
+        push(rec, json_string(d->recipients[i]));
         if (i < d->naddressee)
-            json_array_append_new(addr, json_string(d->recipients[i]));
+            push(addr, json_string(d->recipients[i]));
     }
-    json_object_set_new(o, "recipients", rec);
-    json_object_set_new(o, "addressees", addr);
-    json_object_set_new(o, "archive", str_or_null(d->fields[VNPLAN_FIELD_ARCHIVE]));
+    put(o, "recipients", rec);
+    put(o, "addressees", addr);
+    put(o, "archive", str_or_null(d->fields[VNPLAN_FIELD_ARCHIVE]));
     json_t *impl = json_array();
     for (size_t i = 0; i < d->nimplements; i++)
-        json_array_append_new(impl, json_string(d->implements[i]));
-    json_object_set_new(o, "framework", str_or_null(d->framework));
-    json_object_set_new(o, "implements", impl);
-    json_object_set_new(o, "line", json_integer(d->line));
-    json_object_set_new(o, "last_line", json_integer(d->last_line));
-    json_object_set_new(o, "preamble", paragraphs(d->root));
-    json_object_set_new(o, "sections", sections(d->root));
-    json_object_set_new(o, "tasks", tasks(d, VNPLAN_TASKS));
-    json_object_set_new(o, "duties", tasks(d, VNPLAN_DUTIES));
+        push(impl, json_string(d->implements[i]));
+    put(o, "framework", str_or_null(d->framework));
+    put(o, "implements", impl);
+    put(o, "line", json_integer(d->line));
+    put(o, "last_line", json_integer(d->last_line));
+    put(o, "preamble", paragraphs(d->root));
+    put(o, "sections", sections(d->root));
+    put(o, "tasks", tasks(d, VNPLAN_TASKS));
+    put(o, "duties", tasks(d, VNPLAN_DUTIES));
     findings(d, o);
-    json_object_set_new(o, "agencies", agencies(d));
+    put(o, "agencies", agencies(d));
     json_t *res = json_array();
     for (size_t i = 0; i < d->nresidue; i++)
-        json_array_append_new(res, json_pack("{s:s, s:s, s:I}", "text", d->residue[i].text,
+        push(res, json_pack("{s:s, s:s, s:I}", "text", d->residue[i].text,
                                              "why", d->residue[i].why, "line",
                                              (json_int_t)d->residue[i].line));
-    json_object_set_new(o, "residue", res);
+    put(o, "residue", res);
     return o;
 }
 
 char *vp_render_json(const vnplan_plan *p)
 {
+    lost = 0;
     json_t *root = json_object();
-    json_object_set_new(root, "schema", json_integer(1));
-    json_object_set_new(root, "source",
+    put(root, "schema", json_integer(1));
+    put(root, "source",
                         json_pack("{s:s, s:s, s:s, s:I}", "path", p->path, "format", p->format,
                                   "encoding", p->encoding, "bytes", (json_int_t)p->bytes));
     json_t *docs = json_array();
     for (size_t k = 0; k < p->ndocs; k++)
-        json_array_append_new(docs, document(p->docs[k]));
-    json_object_set_new(root, "documents", docs);
+        push(docs, document(p->docs[k]));
+    put(root, "documents", docs);
     json_t *warn = json_array();
     for (size_t i = 0; i < p->nwarn; i++)
-        json_array_append_new(warn, json_pack("{s:I, s:s, s:s}", "line",
+        push(warn, json_pack("{s:I, s:s, s:s}", "line",
                                               (json_int_t)p->warnings[i].line, "code",
                                               p->warnings[i].code, "message",
                                               p->warnings[i].message));
-    json_object_set_new(root, "warnings", warn);
-    char *s = json_dumps(root, JSON_INDENT(2));
+    put(root, "warnings", warn);
+    char *s = lost ? NULL : vp_json_text(root);
     json_decref(root);
-    if (!s)
-        return NULL;
-    /* jansson allocates with malloc by default; callers free() it. */
-    size_t n = strlen(s);
-    char *out = malloc(n + 2);
-    if (out) {
-        memcpy(out, s, n);
-        out[n] = '\n';
-        out[n + 1] = '\0';
-    }
-    free(s);
-    return out;
+    return s;
 }

@@ -4,6 +4,8 @@
 #include "config.h"
 #include "compare/compare.h"
 #include "render/render.h"
+#include "core/buf.h"
+#include <jansson.h>
 
 static const char *const field_names[VNPLAN_FIELD__COUNT] = {
     "kind", "number", "number_raw", "issuer", "issuer_raw", "issuer_parent", "province",
@@ -51,4 +53,26 @@ char *vnplan_diff_render(const vnplan_diff *df, vnplan_diff_format format, int w
     case VNPLAN_DIFF_HTML: return vp_render_diff_html(df);
     }
     return NULL;
+}
+
+/* jansson's dump ignores some failed appends of its own (the quote after a
+ * key), which would leave a broken document; a vp_buf fails for good at its
+ * first failed allocation, so no later append can hide one. */
+static int dump_to_buf(const char *s, size_t n, void *data)
+{
+    vp_buf *b = data;
+    vp_buf_append(b, s, n);
+    return b->failed ? -1 : 0;
+}
+
+char *vp_json_text(const struct json_t *root)
+{
+    vp_buf b;
+    vp_buf_init(&b);
+    if (!root || json_dump_callback(root, dump_to_buf, &b, JSON_INDENT(2)) != 0) {
+        vp_buf_free(&b);
+        return NULL;
+    }
+    vp_buf_putc(&b, '\n');
+    return vp_buf_detach(&b);
 }

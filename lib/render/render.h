@@ -16,4 +16,9 @@ char *vp_render_diff_html(const vnplan_diff *df);
 /* Names shared by the renderers. */
 const char *vp_field_name(vnplan_field f);
 const char *vp_para_kind_name(vnplan_para_kind k);
+
+/* A JSON value as text, indented by 2, with a final newline; malloc'd, NULL
+ * when out of memory. */
+struct json_t;
+char *vp_json_text(const struct json_t *root);
 #endif

@@ -120,6 +120,8 @@ static char *agency_case(vnplan_plan *p, const vp_vocab *v, const char *s, size_
             j--;
         char *lvl = vp_lower(s + i, j - i);
         char *place = vp_title_case(s + name_start, len - name_start);
+        if (!lvl || !place)
+            out.failed = 1;   /* no memory: the name would be cut short */
         vp_buf_puts(&out, abbr);
         vp_buf_putc(&out, ' ');
         if (lvl)
@@ -378,13 +380,23 @@ static int finish_issuer(vnplan_plan *p, const vp_vocab *v, vnplan_document *d,
             n++;
         }
     }
+    if (raw.failed)
+        goto fail;
     if (n > 0) {
         d->fields[VNPLAN_FIELD_ISSUER] = agency_case(p, v, names[n - 1], lens[n - 1]);
-        if (n > 1)
+        if (!d->fields[VNPLAN_FIELD_ISSUER])
+            goto fail;
+        if (n > 1) {
             d->fields[VNPLAN_FIELD_ISSUER_PARENT] =
                 agency_case(p, v, names[n - 2], lens[n - 2]);
-        if (raw.data)
+            if (!d->fields[VNPLAN_FIELD_ISSUER_PARENT])
+                goto fail;
+        }
+        if (raw.data) {
             d->fields[VNPLAN_FIELD_ISSUER_RAW] = vp_strdup(p->arena, raw.data);
+            if (!d->fields[VNPLAN_FIELD_ISSUER_RAW])
+                goto fail;
+        }
     }
     vp_buf_free(&raw);
     for (int i = 0; i < 4; i++)
