@@ -42,7 +42,7 @@ static int has_warning(const vnplan_plan *p, const char *code)
 /* The body every fixture ends with: one section, so the header's end is
  * plain to see. */
 #define BODY \
-    "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\n" \
+    "Căn cứ Luật về tổ chức chính quyền ở địa phương (bản sửa đổi năm 2025);\n" \
     "\n" \
     "I. MỤC ĐÍCH, YÊU CẦU\n" \
     "\n" \
@@ -129,7 +129,7 @@ static void test_run_together(void)
      * with the rules left inline. */
     header_is("header run into lines cut anywhere",
               "ỦY\n  BAN NHÂN DÂN TỈNH AN HÒA ------- CỘNG\n"
-              "  HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc --------------- Số:\n"
+              "  HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc ---------- Số:\n"
               "  07/KH-UBND An\n  Hòa, ngày 06 tháng 01 năm 2020 KẾ HOẠCH BẢO ĐẢM AN TOÀN GIAO THÔNG\n"
               "\n" BODY,
               "07/KH-UBND", "2020-01-06", "An Hòa", "KH",
