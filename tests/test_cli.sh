@@ -114,4 +114,9 @@ today = [a.get("today") for part in ("tasks", "duties") for t in d[part]
 sys.exit(0 if today and all(x == {"id": "so-khdt", "label": "Sở Kế hoạch và Đầu tư"}
                             for x in today) else 1)' "$TMP/kept.json"
 
+# Run from the build tree with no VNPLAN_DATADIR, a tool reads this tree's
+# data/, never an older installed copy (or none at all).
+ok "no VNPLAN_DATADIR: the build tree's data is used" \
+    env -u VNPLAN_DATADIR "$PLANPARSE" --format=tree "$CORPUS/khanhhoa.txt" -o /dev/null
+
 done_testing

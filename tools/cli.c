@@ -5,6 +5,24 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+
+/* A tool run from the tree it was built in (make check, a developer, a
+ * scorer) reads that tree's data/, not whatever an earlier `make install`
+ * left in the installed data directory: the two may be of different
+ * versions.  Told by where the running executable lives. */
+static const char *build_tree_data(void)
+{
+#if defined(VNPLAN_BUILDDIR) && defined(VNPLAN_SRCDATADIR)
+    char exe[4096];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    size_t bl = strlen(VNPLAN_BUILDDIR);
+    if (n > 0 && (size_t)n > bl && strncmp(exe, VNPLAN_BUILDDIR, bl) == 0 && exe[bl] == '/' &&
+        access(VNPLAN_SRCDATADIR "/agencies.tsv", R_OK) == 0)
+        return VNPLAN_SRCDATADIR;
+#endif
+    return NULL;
+}
 
 void cli_report(const char *prog, const vnplan_error *err)
 {
@@ -71,7 +89,9 @@ vnplan_options *cli_options(const char *prog, const char *datadir, const char *a
         return NULL;
     }
     const char *dir = getenv("VNPLAN_DATADIR");
-    if (dir && *dir)
+    if (!dir || !*dir)
+        dir = build_tree_data();
+    if (dir)
         vnplan_options_set_datadir(o, dir);
     if (datadir)
         vnplan_options_set_datadir(o, datadir);

@@ -27,7 +27,8 @@ int cli_usage_error(const char *prog, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 /* "YYYY-MM-DD" naming a real day (leap years included), as --as-of wants. */
 int cli_valid_date(const char *s);
-/* Options with the data directory from $VNPLAN_DATADIR when set, then from
+/* Options with the data directory from $VNPLAN_DATADIR when set (else,
+ * for a tool run from its build tree, that tree's data/), then from
  * --datadir, and --agencies and --as-of, each when not NULL; NULL when out
  * of memory (reported). */
 vnplan_options *cli_options(const char *prog, const char *datadir, const char *agencies,
