@@ -8,21 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* jansson reports a member it could not add (its value NULL for want of
- * memory, or no memory to add it) only in a return value: these note it,
- * so that the rendering fails as a whole instead of silently missing a
- * member.  Per thread, as renderings run in several threads at once. */
-static _Thread_local int lost;
-static void put(json_t *o, const char *key, json_t *v)
-{
-    if (json_object_set_new(o, key, v) != 0)
-        lost = 1;
-}
-static void push(json_t *a, json_t *v)
-{
-    if (json_array_append_new(a, v) != 0)
-        lost = 1;
-}
 
 static json_t *str_or_null(const char *s) { return s ? json_string(s) : json_null(); }
 
@@ -43,7 +28,7 @@ static json_t *ids(const vnplan_task *const *v, size_t n)
 {
     json_t *a = json_array();
     for (size_t i = 0; i < n; i++)
-        push(a, json_string(v[i]->id));
+        vp_json_push(a, json_string(v[i]->id));
     return a;
 }
 
@@ -53,10 +38,10 @@ static json_t *pair(const vnplan_diff *df, const vp_diff_pair *p)
                           (double)(long)(p->score * 1000 + 0.5) / 1000);
     if (p->moved) {
         const vp_category *cb = vp_diff_category(df, 1, p->b);
-        put(o, "moved_from", str_or_null(cb ? cb->id : NULL));
+        vp_json_put(o, "moved_from", str_or_null(cb ? cb->id : NULL));
     }
     if (p->verbatim)
-        put(o, "verbatim", json_true());
+        vp_json_put(o, "verbatim", json_true());
     return o;
 }
 
@@ -77,8 +62,8 @@ static json_t *by_sector(const vnplan_diff *df)
         for (size_t k = 0; k < sec->n; k++)
             for (int s = 0; s < 2; s++)
                 if (sec->agencies[k]->in[s])
-                    push(side[s], json_string(sec->agencies[k]->label));
-        push(list, json_pack("{s:s, s:o, s:o}", "sector", sec->sector, "a",
+                    vp_json_push(side[s], json_string(sec->agencies[k]->label));
+        vp_json_push(list, json_pack("{s:s, s:o, s:o}", "sector", sec->sector, "a",
                                               side[0], "b", side[1]));
     }
     return list;
@@ -89,7 +74,7 @@ static json_t *reporting(const vnplan_document *d)
     json_t *a = json_array();
     for (size_t i = 0; i < d->nreporting; i++) {
         const vp_doc_reporting *r = &d->reporting[i];
-        push(a, json_pack("{s:o, s:o, s:o, s:o, s:I}", "text",
+        vp_json_push(a, json_pack("{s:o, s:o, s:o, s:o, s:I}", "text",
                                            str_or_null(r->text), "frequency",
                                            str_or_null(r->frequency), "due", str_or_null(r->due),
                                            "to", str_or_null(r->to), "line", (json_int_t)r->line));
@@ -102,7 +87,7 @@ static json_t *targets(const vnplan_document *d)
     json_t *a = json_array();
     for (size_t i = 0; i < d->ntargets; i++) {
         const vp_doc_target *t = &d->targets[i];
-        push(a, json_pack("{s:o, s:o, s:o, s:o, s:I}", "text",
+        vp_json_push(a, json_pack("{s:o, s:o, s:o, s:o, s:I}", "text",
                                            str_or_null(t->text), "indicator",
                                            str_or_null(t->indicator), "value", str_or_null(t->value),
                                            "year", t->year ? json_integer(t->year) : json_null(),
@@ -119,8 +104,8 @@ static json_t *agencies_by_where(const vp_diff_summary *s)
     for (int w = 0; w < 3; w++) {
         json_t *list = json_array();
         for (size_t i = 0; i < s->nagencies[w]; i++)
-            push(list, agency(s->agencies[w][i]));
-        put(o, WHERE[w], list);
+            vp_json_push(list, agency(s->agencies[w][i]));
+        vp_json_put(o, WHERE[w], list);
     }
     return o;
 }
@@ -132,11 +117,11 @@ static json_t *refs_by_where(const vp_diff_summary *s)
         json_t *list = json_array();
         for (size_t i = 0; i < s->nrefs[w]; i++) {
             const vp_diff_ref *r = s->refs[w][i];
-            push(list, json_pack("{s:s, s:o, s:i, s:i}", "name", r->name,
+            vp_json_push(list, json_pack("{s:s, s:o, s:i, s:i}", "name", r->name,
                                                   "type", str_or_null(r->type), "mentions_a",
                                                   r->mentions[0], "mentions_b", r->mentions[1]));
         }
-        put(o, WHERE[w], list);
+        vp_json_put(o, WHERE[w], list);
     }
     return o;
 }
@@ -146,21 +131,21 @@ static json_t *both_only(const size_t n[3])
 {
     json_t *o = json_object();
     for (int w = 0; w < 3; w++)
-        put(o, WHERE[w], json_integer((json_int_t)n[w]));
+        vp_json_put(o, WHERE[w], json_integer((json_int_t)n[w]));
     return o;
 }
 
 char *vp_render_diff_json(const vnplan_diff *df)
 {
-    lost = 0;
+    vp_json_begin();
     const vp_diff_summary *sum = df->summary;
     json_t *root = json_object();
-    put(root, "schema", json_integer(1));
-    put(root, "framework", str_or_null(df->framework));
-    put(root, "framework_why", str_or_null(df->framework_why));
-    put(root, "threshold", json_real(df->threshold));
-    put(root, "a", side(df, 0));
-    put(root, "b", side(df, 1));
+    vp_json_put(root, "schema", json_integer(1));
+    vp_json_put(root, "framework", str_or_null(df->framework));
+    vp_json_put(root, "framework_why", str_or_null(df->framework_why));
+    vp_json_put(root, "threshold", json_real(df->threshold));
+    vp_json_put(root, "a", side(df, 0));
+    vp_json_put(root, "b", side(df, 1));
     json_t *pillars = json_array();
     for (size_t i = 0; i < df->ncats; i++) {
         const vp_diff_cat *c = &df->cats[i];
@@ -168,8 +153,8 @@ char *vp_render_diff_json(const vnplan_diff *df)
             continue;
         json_t *pairs = json_array();
         for (size_t k = 0; k < c->npairs; k++)
-            push(pairs, pair(df, &c->pairs[k]));
-        push(
+            vp_json_push(pairs, pair(df, &c->pairs[k]));
+        vp_json_push(
             pillars,
             json_pack("{s:o, s:o, s:b, s:o, s:o, s:o, s:o, s:o}", "id",
                       str_or_null(c->category ? c->category->id : NULL), "label",
@@ -178,20 +163,20 @@ char *vp_render_diff_json(const vnplan_diff *df)
                       ids(c->a, c->na), "b_tasks", ids(c->b, c->nb), "pairs", pairs, "only_a",
                       ids(c->only_a, c->nonly_a), "only_b", ids(c->only_b, c->nonly_b)));
     }
-    put(root, "pillars", pillars);
+    vp_json_put(root, "pillars", pillars);
 
     json_t *ag = agencies_by_where(sum);
-    put(ag, "by_sector", by_sector(df));
-    put(root, "agencies", ag);
-    put(root, "references", refs_by_where(sum));
-    put(root, "reporting", json_pack("{s:o, s:o}", "a", reporting(df->da), "b",
+    vp_json_put(ag, "by_sector", by_sector(df));
+    vp_json_put(root, "agencies", ag);
+    vp_json_put(root, "references", refs_by_where(sum));
+    vp_json_put(root, "reporting", json_pack("{s:o, s:o}", "a", reporting(df->da), "b",
                                                      reporting(df->db)));
-    put(root, "targets",
+    vp_json_put(root, "targets",
                         json_pack("{s:o, s:o}", "a", targets(df->da), "b", targets(df->db)));
     const vp_diff_counts *t = &sum->total;
     json_t *agencies = both_only(sum->nagencies);
-    put(agencies, "by_sector", json_integer((json_int_t)sum->sectors));
-    put(
+    vp_json_put(agencies, "by_sector", json_integer((json_int_t)sum->sectors));
+    vp_json_put(
         root, "summary",
         json_pack("{s:I, s:I, s:I, s:I, s:I, s:o, s:o, s:o, s:{s:I, s:I}, s:{s:I, s:I}, s:b}",
                   "pairs", (json_int_t)t->pairs, "only_a", (json_int_t)t->only[0], "only_b",
@@ -203,7 +188,7 @@ char *vp_render_diff_json(const vnplan_diff *df)
                   (json_int_t)sum->reporting[0], "b", (json_int_t)sum->reporting[1], "targets",
                   "a", (json_int_t)sum->targets[0], "b", (json_int_t)sum->targets[1], "differ",
                   df->differs));
-    char *s = lost ? NULL : vp_json_text(root);
+    char *s = vp_json_text(root);
     json_decref(root);
     return s;
 }

@@ -10,21 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* jansson reports a member it could not add (its value NULL for want of
- * memory, or no memory to add it) only in a return value: these note it,
- * so that the rendering fails as a whole instead of silently missing a
- * member.  Per thread, as renderings run in several threads at once. */
-static _Thread_local int lost;
-static void put(json_t *o, const char *key, json_t *v)
-{
-    if (json_object_set_new(o, key, v) != 0)
-        lost = 1;
-}
-static void push(json_t *a, json_t *v)
-{
-    if (json_array_append_new(a, v) != 0)
-        lost = 1;
-}
 
 static json_t *str_or_null(const char *s) { return s ? json_string(s) : json_null(); }
 
@@ -35,11 +20,11 @@ static json_t *paragraphs(const vnplan_section *s)
     for (size_t i = 0; i < s->npara; i++) {
         const vp_para *pa = &s->paras[i];
         json_t *o = json_object();
-        put(o, "kind", json_string(vp_para_kind_name(pa->kind)));
-        put(o, "label", json_string(pa->label));
-        put(o, "text", json_string(pa->text));
-        put(o, "line", json_integer(pa->line));
-        push(a, o);
+        vp_json_put(o, "kind", json_string(vp_para_kind_name(pa->kind)));
+        vp_json_put(o, "label", json_string(pa->label));
+        vp_json_put(o, "text", json_string(pa->text));
+        vp_json_put(o, "line", json_integer(pa->line));
+        vp_json_push(a, o);
     }
     return a;
 }
@@ -61,7 +46,7 @@ static json_t *sections(const vnplan_section *root)
                                                  : json_null(),
                               "line", (json_int_t)s->line, "paragraphs", paragraphs(s),
                               "children", kids);
-        push(children[lvl - 1], o);
+        vp_json_push(children[lvl - 1], o);
         if (lvl < MAX_LEVEL)
             children[lvl] = kids;
         s = vp_section_following(s, root);
@@ -72,11 +57,11 @@ static json_t *sections(const vnplan_section *root)
 static json_t *agency(const vp_agency_ref *a)
 {
     json_t *o = json_object();
-    put(o, "name", json_string(a->name));
-    put(o, "id", str_or_null(a->agency ? a->agency->id : NULL));
-    put(o, "label", str_or_null(a->agency ? a->agency->label : NULL));
+    vp_json_put(o, "name", json_string(a->name));
+    vp_json_put(o, "id", str_or_null(a->agency ? a->agency->id : NULL));
+    vp_json_put(o, "label", str_or_null(a->agency ? a->agency->label : NULL));
     if (a->today)
-        put(o, "today", json_pack("{s:s, s:s}", "id", a->today->id, "label",
+        vp_json_put(o, "today", json_pack("{s:s, s:s}", "id", a->today->id, "label",
                                                   a->today->label));
     return o;
 }
@@ -91,15 +76,15 @@ static json_t *pillar(const vp_pillar *p)
         return json_null();
     json_t *ev = json_array();
     for (size_t i = 0; i < p->nevidence; i++)
-        push(ev, json_pack("{s:s, s:I}", "term", p->terms[i], "line",
+        vp_json_push(ev, json_pack("{s:s, s:I}", "term", p->terms[i], "line",
                                             (json_int_t)p->lines[i]));
     json_t *o = json_pack("{s:s, s:s, s:f, s:o}", "id", p->category->id, "basis",
                           p->basis ? p->basis : "lexicon", "score",
                           (double)(long)(p->score * 1000 + 0.5) / 1000, "evidence", ev);
     if (p->tie)
-        put(o, "tie", json_true());
+        vp_json_put(o, "tie", json_true());
     if (p->low)
-        put(o, "low", json_true());
+        vp_json_put(o, "low", json_true());
     return o;
 }
 
@@ -113,16 +98,16 @@ static json_t *tasks(const vnplan_document *d, vnplan_task_part part)
         for (int r = 0; r < 3; r++) {
             json_t *list = json_array();
             for (size_t k = 0; k < t->nroles[r]; k++)
-                push(list, agency(&t->roles[r][k]));
-            put(o, role_names[r], list);
+                vp_json_push(list, agency(&t->roles[r][k]));
+            vp_json_put(o, role_names[r], list);
         }
-        put(o, "pillar", pillar(&t->pillar));
-        put(o, "deadline",
+        vp_json_put(o, "pillar", pillar(&t->pillar));
+        vp_json_put(o, "deadline",
                             t->deadline ? json_pack("{s:s, s:o}", "text", t->deadline, "date",
                                                     str_or_null(t->deadline_date))
                                         : json_null());
-        put(o, "line", json_integer(t->line));
-        push(a, o);
+        vp_json_put(o, "line", json_integer(t->line));
+        vp_json_push(a, o);
     }
     return a;
 }
@@ -137,8 +122,8 @@ static json_t *agencies(const vnplan_document *d)
         const vp_doc_agency *a = &d->agencies[i];
         json_t *names = json_array();
         for (size_t n = 0; n < a->nnames; n++)
-            push(names, json_string(a->names[n]));
-        push(
+            vp_json_push(names, json_string(a->names[n]));
+        vp_json_push(
             list, json_pack("{s:o, s:s, s:o, s:o, s:i, s:i, s:i}", "id",
                             str_or_null(a->agency ? a->agency->id : NULL), "label", a->label,
                             "sector", str_or_null(a->agency ? a->agency->sector : NULL), "names",
@@ -154,7 +139,7 @@ static json_t *findings(const vnplan_document *d, json_t *o)
     json_t *refs = json_array();
     for (size_t i = 0; i < d->nrefs; i++) {
         const vp_doc_ref *r = &d->refs[i];
-        push(refs, json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:i, s:I}",
+        vp_json_push(refs, json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:i, s:I}",
                                               "type", str_or_null(r->type), "number",
                                               str_or_null(r->number), "number_raw",
                                               str_or_null(r->number_raw), "title",
@@ -162,39 +147,39 @@ static json_t *findings(const vnplan_document *d, json_t *o)
                                               "issuer", str_or_null(r->issuer), "mentions",
                                               r->mentions, "line", (json_int_t)r->line));
     }
-    put(o, "references", refs);
+    vp_json_put(o, "references", refs);
     json_t *dl = json_array();
     for (size_t i = 0; i < d->ndeadlines; i++) {
         const vp_doc_deadline *x = &d->deadlines[i];
         json_t *who = json_array();
         if (x->task)
             for (size_t k = 0; k < x->task->nroles[VNPLAN_ROLE_LEAD]; k++)
-                push(who, agency(&x->task->roles[VNPLAN_ROLE_LEAD][k]));
-        push(dl, json_pack("{s:o, s:o, s:o, s:o, s:I}", "text",
+                vp_json_push(who, agency(&x->task->roles[VNPLAN_ROLE_LEAD][k]));
+        vp_json_push(dl, json_pack("{s:o, s:o, s:o, s:o, s:I}", "text",
                                             str_or_null(x->text), "date", str_or_null(x->date),
                                             "task", str_or_null(x->task ? x->task->id : NULL),
                                             "who", who, "line", (json_int_t)x->line));
     }
-    put(o, "deadlines", dl);
+    vp_json_put(o, "deadlines", dl);
     json_t *rep = json_array();
     for (size_t i = 0; i < d->nreporting; i++) {
         const vp_doc_reporting *x = &d->reporting[i];
-        push(rep, json_pack("{s:o, s:o, s:o, s:o, s:I}", "text",
+        vp_json_push(rep, json_pack("{s:o, s:o, s:o, s:o, s:I}", "text",
                                              str_or_null(x->text), "frequency",
                                              str_or_null(x->frequency), "due", str_or_null(x->due),
                                              "to", str_or_null(x->to), "line", (json_int_t)x->line));
     }
-    put(o, "reporting", rep);
+    vp_json_put(o, "reporting", rep);
     json_t *tg = json_array();
     for (size_t i = 0; i < d->ntargets; i++) {
         const vp_doc_target *x = &d->targets[i];
-        push(tg, json_pack("{s:o, s:o, s:o, s:o, s:I}", "text",
+        vp_json_push(tg, json_pack("{s:o, s:o, s:o, s:o, s:I}", "text",
                                             str_or_null(x->text), "indicator",
                                             str_or_null(x->indicator), "value", str_or_null(x->value),
                                             "year", x->year ? json_integer(x->year) : json_null(),
                                             "line", (json_int_t)x->line));
     }
-    put(o, "targets", tg);
+    vp_json_put(o, "targets", tg);
     return o;
 }
 
@@ -209,63 +194,63 @@ static json_t *document(const vnplan_document *d)
         VNPLAN_FIELD_ATTACHED_TO,
     };
     for (size_t i = 0; i < sizeof order / sizeof *order; i++)
-        put(o, vp_field_name(order[i]), str_or_null(d->fields[order[i]]));
+        vp_json_put(o, vp_field_name(order[i]), str_or_null(d->fields[order[i]]));
     json_t *signer = json_pack("{s:o, s:o, s:o}", "name",
                                str_or_null(d->fields[VNPLAN_FIELD_SIGNER_NAME]), "position",
                                str_or_null(d->fields[VNPLAN_FIELD_SIGNER_POSITION]), "authority",
                                str_or_null(d->fields[VNPLAN_FIELD_SIGNER_AUTHORITY]));
-    put(o, "signer", signer);
+    vp_json_put(o, "signer", signer);
     json_t *rec = json_array(), *addr = json_array();
     for (size_t i = 0; i < d->nrecip; i++) {
-        push(rec, json_string(d->recipients[i]));
+        vp_json_push(rec, json_string(d->recipients[i]));
         if (i < d->naddressee)
-            push(addr, json_string(d->recipients[i]));
+            vp_json_push(addr, json_string(d->recipients[i]));
     }
-    put(o, "recipients", rec);
-    put(o, "addressees", addr);
-    put(o, "archive", str_or_null(d->fields[VNPLAN_FIELD_ARCHIVE]));
+    vp_json_put(o, "recipients", rec);
+    vp_json_put(o, "addressees", addr);
+    vp_json_put(o, "archive", str_or_null(d->fields[VNPLAN_FIELD_ARCHIVE]));
     json_t *impl = json_array();
     for (size_t i = 0; i < d->nimplements; i++)
-        push(impl, json_string(d->implements[i]));
-    put(o, "framework", str_or_null(d->framework));
-    put(o, "implements", impl);
-    put(o, "line", json_integer(d->line));
-    put(o, "last_line", json_integer(d->last_line));
-    put(o, "preamble", paragraphs(d->root));
-    put(o, "sections", sections(d->root));
-    put(o, "tasks", tasks(d, VNPLAN_TASKS));
-    put(o, "duties", tasks(d, VNPLAN_DUTIES));
+        vp_json_push(impl, json_string(d->implements[i]));
+    vp_json_put(o, "framework", str_or_null(d->framework));
+    vp_json_put(o, "implements", impl);
+    vp_json_put(o, "line", json_integer(d->line));
+    vp_json_put(o, "last_line", json_integer(d->last_line));
+    vp_json_put(o, "preamble", paragraphs(d->root));
+    vp_json_put(o, "sections", sections(d->root));
+    vp_json_put(o, "tasks", tasks(d, VNPLAN_TASKS));
+    vp_json_put(o, "duties", tasks(d, VNPLAN_DUTIES));
     findings(d, o);
-    put(o, "agencies", agencies(d));
+    vp_json_put(o, "agencies", agencies(d));
     json_t *res = json_array();
     for (size_t i = 0; i < d->nresidue; i++)
-        push(res, json_pack("{s:s, s:s, s:I}", "text", d->residue[i].text,
+        vp_json_push(res, json_pack("{s:s, s:s, s:I}", "text", d->residue[i].text,
                                              "why", d->residue[i].why, "line",
                                              (json_int_t)d->residue[i].line));
-    put(o, "residue", res);
+    vp_json_put(o, "residue", res);
     return o;
 }
 
 char *vp_render_json(const vnplan_plan *p)
 {
-    lost = 0;
+    vp_json_begin();
     json_t *root = json_object();
-    put(root, "schema", json_integer(1));
-    put(root, "source",
+    vp_json_put(root, "schema", json_integer(1));
+    vp_json_put(root, "source",
                         json_pack("{s:s, s:s, s:s, s:I}", "path", p->path, "format", p->format,
                                   "encoding", p->encoding, "bytes", (json_int_t)p->bytes));
     json_t *docs = json_array();
     for (size_t k = 0; k < p->ndocs; k++)
-        push(docs, document(p->docs[k]));
-    put(root, "documents", docs);
+        vp_json_push(docs, document(p->docs[k]));
+    vp_json_put(root, "documents", docs);
     json_t *warn = json_array();
     for (size_t i = 0; i < p->nwarn; i++)
-        push(warn, json_pack("{s:I, s:s, s:s}", "line",
+        vp_json_push(warn, json_pack("{s:I, s:s, s:s}", "line",
                                               (json_int_t)p->warnings[i].line, "code",
                                               p->warnings[i].code, "message",
                                               p->warnings[i].message));
-    put(root, "warnings", warn);
-    char *s = lost ? NULL : vp_json_text(root);
+    vp_json_put(root, "warnings", warn);
+    char *s = vp_json_text(root);
     json_decref(root);
     return s;
 }

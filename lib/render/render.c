@@ -65,11 +65,32 @@ static int dump_to_buf(const char *s, size_t n, void *data)
     return b->failed ? -1 : 0;
 }
 
+/* jansson reports a member it could not add (its value NULL for want of
+ * memory, or no memory to add it) only in a return value: the JSON
+ * renderers add through these, which note it, so that the rendering fails
+ * as a whole (vp_json_text) instead of silently missing a member.  Per
+ * thread, as renderings run in several threads at once. */
+static _Thread_local int json_lost;
+
+void vp_json_begin(void) { json_lost = 0; }
+
+void vp_json_put(json_t *o, const char *key, json_t *v)
+{
+    if (json_object_set_new(o, key, v) != 0)
+        json_lost = 1;
+}
+
+void vp_json_push(json_t *a, json_t *v)
+{
+    if (json_array_append_new(a, v) != 0)
+        json_lost = 1;
+}
+
 char *vp_json_text(const struct json_t *root)
 {
     vp_buf b;
     vp_buf_init(&b);
-    if (!root || json_dump_callback(root, dump_to_buf, &b, JSON_INDENT(2)) != 0) {
+    if (!root || json_lost || json_dump_callback(root, dump_to_buf, &b, JSON_INDENT(2)) != 0) {
         vp_buf_free(&b);
         return NULL;
     }

@@ -17,8 +17,14 @@ char *vp_render_diff_html(const vnplan_diff *df);
 const char *vp_field_name(vnplan_field f);
 const char *vp_para_kind_name(vnplan_para_kind k);
 
-/* A JSON value as text, indented by 2, with a final newline; malloc'd, NULL
- * when out of memory. */
+/* Building JSON with jansson: vp_json_begin, then members added with
+ * vp_json_put / vp_json_push (a failed insertion is remembered, per
+ * thread), then vp_json_text: the value as text, indented by 2, with a
+ * final newline; malloc'd, NULL when out of memory now or in any
+ * insertion since vp_json_begin. */
 struct json_t;
+void vp_json_begin(void);
+void vp_json_put(struct json_t *o, const char *key, struct json_t *v);
+void vp_json_push(struct json_t *a, struct json_t *v);
 char *vp_json_text(const struct json_t *root);
 #endif
