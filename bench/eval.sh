@@ -6,7 +6,9 @@
 # to it), on the built planparse with the source tree's data, and prints its
 # figures: how many files parse, how many documents are found, how many of
 # the hand-annotated fields (kind, number, date, place, province, title,
-# signer) and first-level sections come out right.  A measurement, not a
+# signer) and first-level sections come out right; then, for the Word
+# files typed in legacy fonts kept beside them (legacy-docx/), the share
+# of their transcripts' characters read right (bench/legacy.py).  A measurement, not a
 # test: when the scorer or the documents are not there it says so and
 # exits 0.
 #
@@ -41,3 +43,11 @@ export VNPLAN_DATADIR
 
 # shellcheck disable=SC2086  # EVAL_FLAGS is a list of flags
 "$PYTHON3" "$EVAL_SCORER" "$planparse" $EVAL_FLAGS
+
+# Old Word files typed in legacy fonts, against their Unicode transcripts.
+legacy=$(dirname "$EVAL_SCORER")/legacy-docx
+if [ -d "$legacy" ]; then
+    echo
+    echo "Legacy-font Word files: characters of the transcript read right"
+    "$PYTHON3" "$top_srcdir/bench/legacy.py" "$planparse" "$legacy"
+fi

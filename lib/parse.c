@@ -119,18 +119,6 @@ fail:
     return NULL;
 }
 
-static vnplan_plan *parse_text(vnplan_plan *p, const char *text, size_t len, const char *name,
-                               const vnplan_options *opts, vnplan_error *err)
-{
-    vp_blocks blocks;
-    if (vp_blocks_from_text(text, len, vnplan_options_limit(opts, VNPLAN_LIMIT_LINE_BYTES),
-                            &blocks, name, err) != VNPLAN_OK) {
-        vnplan_plan_free(p);
-        return NULL;
-    }
-    return parse_blocks(p, blocks, name, opts, err);
-}
-
 /* Files that are not text and that we do not read, told by their first
  * bytes, with what to do about them; NULL for anything else. */
 static const char *foreign_format(const unsigned char *b, size_t len)
@@ -143,103 +131,176 @@ static const char *foreign_format(const unsigned char *b, size_t len)
     return NULL;
 }
 
-static vnplan_plan *parse_docx(vp_data *data, const unsigned char *bytes, size_t len,
-                               const char *name, const vnplan_options *opts, vnplan_error *err)
-{
+/* What the reading stage hands on: the blocks and where they came from. */
+typedef struct source {
     vp_blocks blocks;
-    const vnplan_error *table_err;
-    const char *legacy;
-    if (vp_blocks_from_docx(bytes, len, vnplan_options_limit(opts, VNPLAN_LIMIT_INPUT_BYTES),
-                            vp_data_charsets(data, &table_err), &legacy, &blocks, name,
-                            err) != VNPLAN_OK) {
-        vp_data_release(data);
-        return NULL;
-    }
-    vnplan_plan *p = vp_plan_new();
-    if (!p) {
-        vp_blocks_free(&blocks);
-        vp_data_release(data);
-        vp_error_set(err, VNPLAN_E_NOMEM, name, 0, -1, "out of memory");
-        return NULL;
-    }
-    p->data = data;
-    p->path = vp_strdup(p->arena, name);
-    p->format = "docx";
-    /* the XML is Unicode; a legacy font's text was converted from its
-     * encoding, which is then the one to report */
-    p->encoding = legacy ? legacy : "UTF-8";
-    p->bytes = len;
-    return parse_blocks(p, blocks, name, opts, err);
-}
+    const char *format;     /* "text" or "docx", static storage */
+    const char *encoding;   /* static storage */
+    size_t escaped;         /* literal "\r\n" read as spaces (text only) */
+} source;
 
-vnplan_plan *vnplan_parse_bytes(const void *bytes, size_t len, const char *name,
-                                const vnplan_options *opts, vnplan_error *err)
+/* Bytes → blocks, by either reader, chosen by content: a ZIP is a Word
+ * file, anything else is text in some encoding.  `data` supplies the
+ * charset tables and the vocabulary that tells encodings apart. */
+static vnplan_status read_blocks(const unsigned char *bytes, size_t len, const char *name,
+                                 const vnplan_options *opts, const vp_data *data,
+                                 source *out, vnplan_error *err)
 {
-    vnplan_plan *p = NULL;
-    vp_data *data = NULL;
-    vp_decoded dec;
-    memset(&dec, 0, sizeof dec);
-    vp_error_clear(err);
-    if (!name)
-        name = "<memory>";
-    if (len > vnplan_options_limit(opts, VNPLAN_LIMIT_INPUT_BYTES)) {
-        vp_error_set(err, VNPLAN_E_LIMIT, name, 0, -1,
-                     "larger than the input limit of %zu bytes",
-                     vnplan_options_limit(opts, VNPLAN_LIMIT_INPUT_BYTES));
-        goto done;
-    }
+    if (len > vnplan_options_limit(opts, VNPLAN_LIMIT_INPUT_BYTES))
+        return vp_error_set(err, VNPLAN_E_LIMIT, name, 0, -1,
+                            "larger than the input limit of %zu bytes",
+                            vnplan_options_limit(opts, VNPLAN_LIMIT_INPUT_BYTES));
     const char *foreign = foreign_format(bytes, len);
-    if (foreign) {
-        vp_error_set(err, VNPLAN_E_BINARY, name, 0, -1, "%s", foreign);
-        goto done;
-    }
-    if (!(data = vp_options_data(opts, err)))
-        goto done;
-    if (vp_docx_is_zip(bytes, len)) {
-        p = parse_docx(data, bytes, len, name, opts, err);
-        data = NULL;
-        goto done;
-    }
+    if (foreign)
+        return vp_error_set(err, VNPLAN_E_BINARY, name, 0, -1, "%s", foreign);
     const vnplan_error *table_err;
     const vp_charsets *cs = vp_data_charsets(data, &table_err);
+    if (vp_docx_is_zip(bytes, len)) {
+        const char *legacy = NULL;
+        vnplan_status st = vp_blocks_from_docx(
+            bytes, len, vnplan_options_limit(opts, VNPLAN_LIMIT_INPUT_BYTES), cs, &legacy,
+            &out->blocks, name, err);
+        out->format = "docx";
+        /* the XML is Unicode; a legacy font's text was converted from its
+         * encoding, which is then the one to report */
+        out->encoding = legacy ? legacy : "UTF-8";
+        return st;
+    }
+    vp_decoded dec;
+    memset(&dec, 0, sizeof dec);
     if (vp_decode(cs, vp_data_vocab(data), bytes, len, opts ? opts->encoding : NULL, &dec,
                   err) != VNPLAN_OK) {
         if (err && err->file[0] == '\0')
             snprintf(err->file, sizeof err->file, "%s", name);
         if (!cs && err && err->code == VNPLAN_E_DATA)
             *err = *table_err;
-        goto done;
+        vp_decoded_free(&dec);
+        return err ? err->code : VNPLAN_E_ENCODING;
     }
-    p = vp_plan_new();
+    out->format = "text";
+    out->encoding = dec.encoding;
+    out->escaped = vp_undo_escaped_breaks(dec.text, &dec.len);
+    vnplan_status st = vp_blocks_from_text(dec.text, dec.len,
+                                           vnplan_options_limit(opts, VNPLAN_LIMIT_LINE_BYTES),
+                                           &out->blocks, name, err);
+    vp_decoded_free(&dec);
+    return st;
+}
+
+/* The reading stage whole: the options' data loaded, then the blocks.
+ * Returns the data (a reference the caller releases), or NULL with `err`
+ * filled and nothing left to free. */
+static vp_data *read_source(const void *bytes, size_t len, const char **name,
+                            const vnplan_options *opts, source *out, vnplan_error *err)
+{
+    vp_error_clear(err);
+    memset(out, 0, sizeof *out);
+    if (!*name)
+        *name = "<memory>";
+    vp_data *data = vp_options_data(opts, err);
+    if (data && read_blocks(bytes, len, *name, opts, data, out, err) != VNPLAN_OK) {
+        vp_data_release(data);
+        data = NULL;
+    }
+    return data;
+}
+
+vnplan_plan *vnplan_parse_bytes(const void *bytes, size_t len, const char *name,
+                                const vnplan_options *opts, vnplan_error *err)
+{
+    source src;
+    vp_data *data = read_source(bytes, len, &name, opts, &src, err);
+    if (!data)
+        return NULL;
+    vnplan_plan *p = vp_plan_new();
     if (!p) {
+        vp_blocks_free(&src.blocks);
+        vp_data_release(data);
         vp_error_set(err, VNPLAN_E_NOMEM, name, 0, -1, "out of memory");
-        goto done;
+        return NULL;
     }
     p->data = data;   /* the plan points into it (agencies, categories) */
-    data = NULL;
-    p->path = vp_strdup(p->arena, name);
-    if (!p->path) {
-        vp_error_set(err, VNPLAN_E_NOMEM, name, 0, -1, "out of memory");
-        vnplan_plan_free(p);
-        p = NULL;
-        goto done;
-    }
-    p->format = "text";
-    p->encoding = dec.encoding;
+    p->format = src.format;
+    p->encoding = src.encoding;
     p->bytes = len;
-    size_t escaped = vp_undo_escaped_breaks(dec.text, &dec.len);
-    if (escaped && !vp_plan_warn(p, 1, "escaped-line-breaks",
-                                 "%zu escaped line breaks (\"\\r\\n\") read as spaces", escaped)) {
+    if (!(p->path = vp_strdup(p->arena, name)) ||
+        (src.escaped &&
+         !vp_plan_warn(p, 1, "escaped-line-breaks",
+                       "%zu escaped line breaks (\"\\r\\n\") read as spaces", src.escaped))) {
         vp_error_set(err, VNPLAN_E_NOMEM, name, 0, -1, "out of memory");
+        vp_blocks_free(&src.blocks);
         vnplan_plan_free(p);
-        p = NULL;
-        goto done;
+        return NULL;
     }
-    p = parse_text(p, dec.text, dec.len, name, opts, err);
-done:
-    vp_decoded_free(&dec);
+    return parse_blocks(p, src.blocks, name, opts, err);
+}
+
+/* The blocks as lines of text: a paragraph a line, a table row as its
+ * cells joined by " | ", set-aside text left out. */
+static char *blocks_text(const vp_blocks *b, size_t *out_len)
+{
+    size_t n = 1;
+    for (size_t i = 0; i < b->n; i++) {
+        const vp_block *k = &b->v[i];
+        if (k->kind == VP_BLOCK_TABLE_ROW)
+            for (size_t c = 0; c < k->ncells; c++)
+                n += strlen(k->cells[c]) + 3;
+        n += k->len + 1;
+    }
+    char *out = malloc(n), *w = out;
+    if (!out)
+        return NULL;
+    for (size_t i = 0; i < b->n; i++) {
+        const vp_block *k = &b->v[i];
+        if (k->kind == VP_BLOCK_TABLE_ROW && k->ncells) {
+            for (size_t c = 0; c < k->ncells; c++) {
+                size_t m = strlen(k->cells[c]);
+                if (c) {
+                    memcpy(w, " | ", 3);
+                    w += 3;
+                }
+                memcpy(w, k->cells[c], m);
+                w += m;
+            }
+        } else {
+            memcpy(w, k->text, k->len);
+            w += k->len;
+        }
+        *w++ = '\n';
+    }
+    *w = '\0';
+    if (out_len)
+        *out_len = (size_t)(w - out);
+    return out;
+}
+
+char *vnplan_read_text_bytes(const void *bytes, size_t len, const char *name,
+                             const vnplan_options *opts, size_t *out_len, vnplan_error *err)
+{
+    source src;
+    vp_data *data = read_source(bytes, len, &name, opts, &src, err);
+    if (!data)
+        return NULL;
+    char *text = blocks_text(&src.blocks, out_len);
+    if (!text)
+        vp_error_set(err, VNPLAN_E_NOMEM, name, 0, -1, "out of memory");
+    vp_blocks_free(&src.blocks);
     vp_data_release(data);
-    return p;
+    return text;
+}
+
+char *vnplan_read_text(const char *path, const vnplan_options *opts, size_t *out_len,
+                       vnplan_error *err)
+{
+    vp_error_clear(err);
+    unsigned char *data = NULL;
+    size_t len = 0;
+    if (vp_read_file(path, vnplan_options_limit(opts, VNPLAN_LIMIT_INPUT_BYTES), &data, &len,
+                     err) != VNPLAN_OK)
+        return NULL;
+    char *text = vnplan_read_text_bytes(data, len, path, opts, out_len, err);
+    free(data);
+    return text;
 }
 
 vnplan_plan *vnplan_parse_file(const char *path, const vnplan_options *opts,

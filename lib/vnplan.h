@@ -163,6 +163,20 @@ VNPLAN_API vnplan_plan *vnplan_parse_bytes(const void *bytes, size_t len,
                                            const char *name, const vnplan_options *opts,
                                            vnplan_error *err);
 
+/* The text vnplan reads from a file, before any structure is found: UTF-8
+ * NFC whatever the encoding, legacy fonts of a Word file converted, the
+ * list labels Word computes written out, paragraphs cut by pages or hard
+ * wraps rejoined; one paragraph a line, a table row as its cells joined
+ * by " | ", page furniture left out.  Returns a malloc'd NUL-terminated
+ * string (free() it) and its length in *len (may be NULL), or NULL and
+ * fills `err`: the same errors as vnplan_parse_file, except that a blank
+ * file gives "". */
+VNPLAN_API char *vnplan_read_text(const char *path, const vnplan_options *opts,
+                                  size_t *len, vnplan_error *err);
+VNPLAN_API char *vnplan_read_text_bytes(const void *bytes, size_t len, const char *name,
+                                        const vnplan_options *opts, size_t *out_len,
+                                        vnplan_error *err);
+
 /* Release the plan.  A diff made from it keeps what it needs. */
 VNPLAN_API void vnplan_plan_free(vnplan_plan *plan);
 

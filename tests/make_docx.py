@@ -277,6 +277,12 @@ def lists(out):
         '<w:p><w:r><w:rPr><w:rFonts w:ascii=".VnTime"/></w:rPr><w:t>n</w:t><w:softHyphen/></w:r>'
         '<w:r><w:rPr><w:rFonts w:ascii=".VnTime"/></w:rPr><w:t>\u00edc</w:t></w:r></w:p>',
         legacy('.VnTime', 'Kế hoạch Unicode'),
+        # "ư" typed twice as two soft hyphens, shown as one by the font
+        '<w:p><w:r><w:rPr><w:rFonts w:ascii=".VnTime"/></w:rPr><w:t>Th</w:t><w:softHyphen/>'
+        '<w:softHyphen/><w:t>\u00ebng</w:t></w:r></w:p>',
+        # a rule drawn with underscores under a motto
+        '<w:p><w:r><w:t>Độc lập - Tự do - Hạnh phúc</w:t></w:r></w:p>',
+        '<w:p><w:r><w:t>________________</w:t></w:r></w:p>',
     ]
     write_docx(out, {'word/document.xml': document(''.join(body)),
                      'word/styles.xml': STYLES, 'word/numbering.xml': LISTS_NUMBERING})

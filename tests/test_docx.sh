@@ -85,6 +85,14 @@ ok "capitals font shows capitals" has 'text "ỦY BAN"'
 ok "a syllable over runs and a soft hyphen" has 'text "nước"'
 ok "Unicode in a legacy font left as it is" has 'text "Kế hoạch Unicode"'
 ok "source.encoding names the legacy encoding" grep -q '^plan format=docx encoding=TCVN3' "$TMP/lists.tree"
+ok "a doubled soft hyphen is one ư" has 'text "Thưởng"'
+# --format=text: the text as read, before any structure.
+"$PLANPARSE" --format=text "$TMP/lists.docx" >"$TMP/lists.txt"
+ok "text: list labels written out" grep -qx '1.2. Một hai' "$TMP/lists.txt"
+ok "text: a table row as its cells" grep -qx 'Gộp | Dọc hai dòng' "$TMP/lists.txt"
+ok "text: legacy fonts converted" grep -qx 'Kế hoạch' "$TMP/lists.txt"
+ok "text: a drawn rule kept whole" grep -qx '________________' "$TMP/lists.txt"
+ok "text: nothing of the structure" sh -c '! grep -q "^plan \|section " "$1"' _ "$TMP/lists.txt"
 
 # 5. Hostile and foreign files: one line, the documented status, quickly.
 hostile() {     # hostile KIND STATUS REGEX

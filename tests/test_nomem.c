@@ -324,6 +324,32 @@ int main(void)
     ok(unlike == 0, "parse: every plan made despite a failed allocation is exact (%ld are not)",
        unlike);
 
+    /* The text as read (planparse --format=text). */
+    size_t ref_len = 0;
+    char *ref_text = vnplan_read_text_bytes(plan_a, strlen(plan_a), "a.txt", o, &ref_len, &err);
+    ok(ref_text && strstr(ref_text, "\n"), "text as read");
+    bad = nomem = unlike = 0;
+    for (n = 1; ref_text && n < MAX_POINTS; n++) {
+        arm(n);
+        size_t len = 0;
+        char *t = vnplan_read_text_bytes(plan_a, strlen(plan_a), "a.txt", o, &len, &err);
+        disarm();
+        int done = !hit;
+        if (t)
+            unlike += len != ref_len || strcmp(t, ref_text) != 0;
+        else if (err.code == VNPLAN_E_NOMEM)
+            nomem++;
+        else
+            bad++;
+        free(t);
+        if (done)
+            break;
+    }
+    ok(bad == 0 && unlike == 0 && n < MAX_POINTS,
+       "text as read: %ld allocation points, %ld ended in NOMEM, %ld unlike", n - 1, nomem,
+       unlike);
+    free(ref_text);
+
     /* Rendering the plan in every format. */
     for (size_t f = 0; f < NFORMATS; f++) {
         bad = nomem = 0;

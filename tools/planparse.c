@@ -17,7 +17,9 @@ static void usage(FILE *out)
             "administrative parts and section trees; in JSON also their tasks,\n"
             "agencies, references and deadlines.  FILE \"-\" reads standard input.\n"
             "\n"
-            "  -f, --format=FORMAT   json (default), tree, or outline\n"
+            "  -f, --format=FORMAT   json (default), tree, outline, or text (the text\n"
+            "                        as read: decoded, legacy fonts converted, one\n"
+            "                        paragraph a line, before any structure)\n"
             "  -e, --encoding=NAME   read the input as NAME instead of detecting it:\n"
             "                        UTF-8, UTF-16LE, UTF-16BE, windows-1258, TCVN3,\n"
             "                        TCVN5712-1 (VN1), VNI, VISCII, or any name ICU knows\n"
@@ -49,6 +51,7 @@ int main(int argc, char **argv)
         {NULL, 0, NULL, 0},
     };
     vnplan_format format = VNPLAN_FORMAT_JSON;
+    int as_text = 0;    /* --format=text: the reading stage only */
     const char *encoding = NULL, *output = NULL, *datadir = NULL;
     const char *as_of = NULL, *agencies = NULL;
     int c;
@@ -62,8 +65,11 @@ int main(int argc, char **argv)
                 format = VNPLAN_FORMAT_TREE;
             else if (strcmp(optarg, "outline") == 0)
                 format = VNPLAN_FORMAT_OUTLINE;
+            else if (strcmp(optarg, "text") == 0)
+                as_text = 1;
             else {
-                fprintf(stderr, "%s: unknown format '%s' (json, tree, outline)\n", prog, optarg);
+                fprintf(stderr, "%s: unknown format '%s' (json, tree, outline, text)\n", prog,
+                        optarg);
                 return CLI_USAGE;
             }
             break;
@@ -104,15 +110,25 @@ int main(int argc, char **argv)
     char *all = NULL;
     for (int i = optind; i < argc; i++) {
         vnplan_error err;
-        vnplan_plan *plan = vnplan_parse_file(argv[i], opts, &err);
-        if (!plan) {
-            /* A bad --agencies file stops here, as in plantasks. */
-            if (cli_parse_failed(prog, &err, &status))
-                break;
-            continue;
+        char *out;
+        if (as_text) {
+            out = vnplan_read_text(argv[i], opts, NULL, &err);
+            if (!out) {
+                if (cli_parse_failed(prog, &err, &status))
+                    break;
+                continue;
+            }
+        } else {
+            vnplan_plan *plan = vnplan_parse_file(argv[i], opts, &err);
+            if (!plan) {
+                /* A bad --agencies file stops here, as in plantasks. */
+                if (cli_parse_failed(prog, &err, &status))
+                    break;
+                continue;
+            }
+            out = vnplan_render(plan, format);
+            vnplan_plan_free(plan);
         }
-        char *out = vnplan_render(plan, format);
-        vnplan_plan_free(plan);
         if (!out) {
             fprintf(stderr, "%s: %s: out of memory\n", prog, argv[i]);
             status = CLI_INTERNAL;
@@ -121,7 +137,7 @@ int main(int argc, char **argv)
         /* Several files in JSON form one array; other formats follow one
          * another. */
         size_t n = strlen(out);
-        const char *sep = format == VNPLAN_FORMAT_JSON && nfiles > 1 ? (written ? ",\n" : "[\n") : "";
+        const char *sep = !as_text && format == VNPLAN_FORMAT_JSON && nfiles > 1 ? (written ? ",\n" : "[\n") : "";
         char *grown = realloc(all, total + strlen(sep) + n + 1);
         if (!grown) {
             free(out);
@@ -136,7 +152,7 @@ int main(int argc, char **argv)
         written++;
         free(out);
     }
-    if (all && format == VNPLAN_FORMAT_JSON && nfiles > 1) {
+    if (all && !as_text && format == VNPLAN_FORMAT_JSON && nfiles > 1) {
         char *grown = realloc(all, total + 3);
         if (grown) {
             all = grown;

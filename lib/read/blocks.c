@@ -417,6 +417,12 @@ static int clean_block(vp_blocks *bs, vp_block *b, const char *raw, size_t len, 
             i++;
             continue;
         }
+        if ((c == '*' || c == '_') && i + 2 < len && raw[i + 1] == c && raw[i + 2] == c) {
+            /* three or more: a drawn rule ("______" under a motto), text */
+            while (i + 1 < len && raw[i + 1] == c)
+                i++;
+            continue;
+        }
         if ((c == '*' || c == '_') && i + 1 < len && raw[i + 1] == c) {
             role[i] = role[i + 1] = 1;
             b->marks |= VP_MARK_BOLD;

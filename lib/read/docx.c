@@ -1201,7 +1201,10 @@ static int body_fn(void *ctx, xmlTextReaderPtr r, int ev, const char *l, int dep
             return 0;
     } else if (strcmp(l, "softHyphen") == 0 && d->r_enc) {
         /* Word keeps byte 0xAD typed in a legacy font as a soft hyphen;
-         * in TCVN3 that byte is the letter ư */
+         * in TCVN3 that byte is the letter ư.  "ưư" is no Vietnamese:
+         * a doubled one (typed twice, shown once) is kept once. */
+        if (d->leg.len >= 2 && memcmp(d->leg.data + d->leg.len - 2, "\xC2\xAD", 2) == 0)
+            return 1;
         return add_text(d, "\xC2\xAD", 2);
     }
     /* otherwise w:softHyphen shows nothing; w:sym is a picture font's glyph */
