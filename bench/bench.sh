@@ -109,3 +109,47 @@ if [ -x "$plandiff" ]; then
             t * 1000, ka / 1e6, kb / 1e6, t / p
     }'
 fi
+
+# DOCX: a Word file whose document.xml is about BENCH_DOCX_MB megabytes
+# (the corpus plans written by tests/make_docx.py: numbered lists, bold
+# runs, tables), read to text and parsed whole, beside pandoc reading the
+# same file to plain text when pandoc is installed.  Throughput is counted
+# in MB of document.xml per second.
+: "${BENCH_DOCX_MB:=5}"
+PY=${PYTHON3:-python3}
+if command -v "$PY" >/dev/null 2>&1; then
+    docx_text=$tmp/docx-input.txt
+    : >"$docx_text"
+    # the XML is about 1.3 times the text: stop a little past the target
+    want=$((BENCH_DOCX_MB * 1000 * 1000 * 10 / 13))
+    while [ "$(wc -c <"$docx_text")" -lt "$want" ]; do
+        cat "$top_srcdir"/corpus/*.txt >>"$docx_text"
+    done
+    "$PY" "$top_srcdir/tests/make_docx.py" plan "$docx_text" "$tmp/big.docx"
+    xml_bytes=$("$PY" -c 'import sys, zipfile
+print(zipfile.ZipFile(sys.argv[1]).getinfo("word/document.xml").file_size)' "$tmp/big.docx")
+    t_dtext=$(best_of "$planparse" --format=text "$tmp/big.docx")
+    t_djson=$(best_of "$planparse" --format=json "$tmp/big.docx")
+    t_pandoc=""
+    if command -v pandoc >/dev/null 2>&1; then
+        # pandoc is slow: one run is enough to know its speed
+        t_pandoc=$(BENCH_ROUNDS=1 best_of pandoc -f docx -t plain "$tmp/big.docx")
+    fi
+    awk -v x="$xml_bytes" -v zip="$(wc -c <"$tmp/big.docx")" -v text="$t_dtext" \
+        -v json="$t_djson" -v pandoc="$t_pandoc" 'BEGIN {
+        mb = x / 1e6
+        printf "\nDOCX: document.xml %.1f MB (file %.1f MB)\n", mb, zip / 1e6
+        printf "%-30s %10s %10s %14s\n", "", "seconds", "MB/s", "vs pandoc"
+        if (pandoc != "") {
+            printf "%-30s %10.3f %10.1f %13.0fx\n", "planparse --format=text", text, mb / text, pandoc / text
+            printf "%-30s %10.3f %10.1f %13.0fx\n", "planparse --format=json", json, mb / json, pandoc / json
+            printf "%-30s %10.3f %10.2f %14s\n", "pandoc -f docx -t plain", pandoc, mb / pandoc, "1x"
+            printf "\ntarget: at least 100x pandoc: text %s, json %s\n",
+                (pandoc / text >= 100) ? "met" : "NOT met", (pandoc / json >= 100) ? "met" : "NOT met"
+        } else {
+            printf "%-30s %10.3f %10.1f %14s\n", "planparse --format=text", text, mb / text, "-"
+            printf "%-30s %10.3f %10.1f %14s\n", "planparse --format=json", json, mb / json, "-"
+            printf "(pandoc is not installed: no comparison)\n"
+        }
+    }'
+fi

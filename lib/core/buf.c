@@ -54,7 +54,6 @@ void vp_buf_append(vp_buf *b, const char *s, size_t n)
 }
 
 void vp_buf_puts(vp_buf *b, const char *s) { vp_buf_append(b, s, strlen(s)); }
-void vp_buf_putc(vp_buf *b, char c) { vp_buf_append(b, &c, 1); }
 
 void vp_buf_printf(vp_buf *b, const char *fmt, ...)
 {

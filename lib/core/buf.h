@@ -18,7 +18,16 @@ void vp_buf_free(vp_buf *b);
 void vp_buf_clear(vp_buf *b);
 void vp_buf_append(vp_buf *b, const char *s, size_t n);
 void vp_buf_puts(vp_buf *b, const char *s);
-void vp_buf_putc(vp_buf *b, char c);
+/* One byte: inline, since readers build their text a byte at a time. */
+static inline void vp_buf_putc(vp_buf *b, char c)
+{
+    if (b->len + 1 < b->cap) {
+        b->data[b->len++] = c;
+        b->data[b->len] = '\0';
+    } else {
+        vp_buf_append(b, &c, 1);
+    }
+}
 void vp_buf_printf(vp_buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 /* Hands the string to the caller (malloc'd; "" when empty); NULL if any

@@ -143,6 +143,8 @@ int vp_white_at(const char *s, size_t len, size_t i, int breaks)
     unsigned char c = (unsigned char)s[i];
     int32_t cp = c;
     int n = 1;
+    if (c < 0x80)               /* most of any text: no decoding */
+        return c == ' ' || c == '\t' || (breaks && c >= 0x0A && c <= 0x0D);
     if ((c & 0xC0) == 0x80)
         return 0;               /* inside a character */
     if (c >= 0x80)

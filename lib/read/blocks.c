@@ -365,6 +365,34 @@ static int can_close(const char *s, size_t len, size_t i)
 }
 
 /* Clean one raw block (its lines joined by single spaces) into `b`. */
+/* Is the trimmed text free of anything clean_block would change: Markdown
+ * and HTML markers, a run of spaces, a tab or line break, a space other
+ * than U+0020?  The non-ASCII spaces and breaks (Zs, U+0085, U+2028/9)
+ * are found by their UTF-8 lead bytes. */
+static int is_plain(const char *raw, size_t len)
+{
+    const unsigned char *s = (const unsigned char *)raw;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = s[i];
+        if (c < 0x80) {
+            if (c == '*' || c == '_' || c == '\\' || c == '<' || c < 0x20 ||
+                (c == ' ' && i + 1 < len && s[i + 1] == ' '))
+                return 0;
+            continue;
+        }
+        if (i + 1 >= len)
+            return 0;
+        unsigned char d = s[i + 1];
+        /* U+2000-U+205F hold dashes and quotes beside the spaces: those
+         * are decided exactly */
+        if (((c == 0xC2 && (d == 0xA0 || d == 0x85)) || (c == 0xE1 && d == 0x9A) ||
+             (c == 0xE2 && (d == 0x80 || d == 0x81)) || (c == 0xE3 && d == 0x80)) &&
+            vp_white_at(raw, len, i, 1))
+            return 0;
+    }
+    return 1;
+}
+
 static int clean_block(vp_blocks *bs, vp_block *b, const char *raw, size_t len, long line)
 {
     vp_buf out;
@@ -402,6 +430,17 @@ static int clean_block(vp_blocks *bs, vp_block *b, const char *raw, size_t len, 
     /* Whole block in bold. */
     if (len >= 4 && raw[0] == '*' && raw[1] == '*' && raw[len - 1] == '*' && raw[len - 2] == '*')
         b->marks |= VP_MARK_ALL_BOLD | VP_MARK_BOLD;
+
+    /* Most blocks (and every block of a Word file) hold no markup and no
+     * space to collapse: copied as they are. */
+    if (is_plain(raw, len)) {
+        if (!(b->text = malloc(len + 1)))
+            return 0;
+        memcpy(b->text, raw, len);
+        b->text[len] = '\0';
+        b->len = len;
+        return 1;
+    }
 
     role = calloc(len + 1, 1);
     stack = malloc((len + 1) * sizeof *stack);
