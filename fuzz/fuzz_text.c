@@ -1,5 +1,5 @@
 /* fuzz_text.c — libFuzzer target: any bytes through the text reader and
- * every plan renderer.  Built with `configure --enable-fuzz CC=clang`
+ * every plan renderer, and the text as read (planparse --format=text).  Built with `configure --enable-fuzz CC=clang`
  * (scripts/setup.sh fuzz); run by .ci/run for a bounded time. */
 #include "config.h"
 #include <stdint.h>
@@ -19,5 +19,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         fuzz_walk(p);
     }
     vnplan_plan_free(p);
+    free(vnplan_read_text_bytes(data, size, "fuzz", fuzz_options(), NULL, NULL));
     return 0;
 }

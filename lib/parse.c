@@ -5,6 +5,8 @@
 #include "read/blocks.h"
 #include "read/charset.h"
 #include "read/docx.h"
+#include "read/odt.h"
+#include "read/package.h"
 #include "read/escapes.h"
 #include "structure/documents.h"
 #include "structure/header.h"
@@ -91,7 +93,8 @@ static vnplan_plan *parse_blocks(vnplan_plan *p, vp_blocks blocks, const char *n
             !vp_build_sections(p, d, &blocks, body, re,
                                vnplan_options_limit(opts, VNPLAN_LIMIT_DEPTH)) ||
             !vp_extract_tasks(p, d, g, re, vocab, as_of) ||
-            !vp_gather_findings(p, d, re, vocab))
+            !vp_gather_findings(p, d, re, vocab,
+                                vnplan_options_limit(opts, VNPLAN_LIMIT_REFERENCES)))
             goto nomem;
         const vp_framework *fw = framework_for(p->data, d);
         if (!fw ? !vp_plan_warn(p, d->line, "no-framework",
@@ -134,13 +137,14 @@ static const char *foreign_format(const unsigned char *b, size_t len)
 /* What the reading stage hands on: the blocks and where they came from. */
 typedef struct source {
     vp_blocks blocks;
-    const char *format;     /* "text" or "docx", static storage */
+    const char *format;     /* "text", "docx" or "odt", static storage */
     const char *encoding;   /* static storage */
     size_t escaped;         /* literal "\r\n" read as spaces (text only) */
 } source;
 
-/* Bytes → blocks, by either reader, chosen by content: a ZIP is a Word
- * file, anything else is text in some encoding.  `data` supplies the
+/* Bytes → blocks, by one of the readers, chosen by content: a ZIP is a
+ * Word or an OpenDocument file (read/package.c tells which), anything
+ * else is text in some encoding.  `data` supplies the
  * charset tables and the vocabulary that tells encodings apart. */
 static vnplan_status read_blocks(const unsigned char *bytes, size_t len, const char *name,
                                  const vnplan_options *opts, const vp_data *data,
@@ -148,19 +152,29 @@ static vnplan_status read_blocks(const unsigned char *bytes, size_t len, const c
 {
     if (len > vnplan_options_limit(opts, VNPLAN_LIMIT_INPUT_BYTES))
         return vp_error_set(err, VNPLAN_E_LIMIT, name, 0, -1,
-                            "larger than the input limit of %zu bytes",
+                            "larger than the input-bytes limit of %zu",
                             vnplan_options_limit(opts, VNPLAN_LIMIT_INPUT_BYTES));
     const char *foreign = foreign_format(bytes, len);
     if (foreign)
         return vp_error_set(err, VNPLAN_E_BINARY, name, 0, -1, "%s", foreign);
     const vnplan_error *table_err;
     const vp_charsets *cs = vp_data_charsets(data, &table_err);
-    if (vp_docx_is_zip(bytes, len)) {
+    if (vp_package_is_zip(bytes, len)) {
+        vp_package_kind kind;
+        vp_package_limits lim = {vnplan_options_limit(opts, VNPLAN_LIMIT_INPUT_BYTES),
+                                 vnplan_options_limit(opts, VNPLAN_LIMIT_ZIP_ENTRIES),
+                                 vnplan_options_limit(opts, VNPLAN_LIMIT_XML_DEPTH)};
+        vnplan_status st = vp_package_sniff(bytes, len, &lim, &kind, name, err);
+        if (st != VNPLAN_OK)
+            return st;
         const char *legacy = NULL;
-        vnplan_status st = vp_blocks_from_docx(
-            bytes, len, vnplan_options_limit(opts, VNPLAN_LIMIT_INPUT_BYTES), cs, &legacy,
-            &out->blocks, name, err);
-        out->format = "docx";
+        if (kind == VP_PACKAGE_ODT) {
+            st = vp_blocks_from_odt(bytes, len, &lim, cs, &legacy, &out->blocks, name, err);
+            out->format = "odt";
+        } else {
+            st = vp_blocks_from_docx(bytes, len, &lim, cs, &legacy, &out->blocks, name, err);
+            out->format = "docx";
+        }
         /* the XML is Unicode; a legacy font's text was converted from its
          * encoding, which is then the one to report */
         out->encoding = legacy ? legacy : "UTF-8";

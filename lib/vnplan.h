@@ -132,14 +132,35 @@ VNPLAN_API void vnplan_options_set_agencies_file(vnplan_options *opts, const cha
  * NULL to show agencies as printed only. */
 VNPLAN_API void vnplan_options_set_as_of(vnplan_options *opts, const char *date);
 
-/* Limits against hostile input; 0 keeps the default. */
+/* Limits against hostile input; 0 keeps the default.  These are all the
+ * caps there are: an input over one of the first ones is refused with
+ * VNPLAN_E_LIMIT naming it; the others change the result and say so in a
+ * warning.  The tools set them with --limit=NAME=N (the names below). */
 typedef enum vnplan_limit {
-    VNPLAN_LIMIT_INPUT_BYTES,   /* largest input file (default 64 MiB)    */
-    VNPLAN_LIMIT_LINE_BYTES,    /* longest line kept whole (default 1 MiB;
-                                   longer lines are an error)             */
-    VNPLAN_LIMIT_DEPTH          /* deepest section nesting (default 32;
-                                   deeper numbering is flattened, warned) */
+    VNPLAN_LIMIT_INPUT_BYTES,   /* input-bytes: largest input file, and
+                                   largest decompressed Word file
+                                   (default 64 MiB)                       */
+    VNPLAN_LIMIT_LINE_BYTES,    /* line-bytes: longest line kept whole
+                                   (default 1 MiB; longer is an error)    */
+    VNPLAN_LIMIT_DEPTH,         /* depth: deepest section nesting (default
+                                   32; deeper numbering is kept as
+                                   paragraphs, with the warning
+                                   "too-deep")                            */
+    VNPLAN_LIMIT_REFERENCES,    /* references: distinct cited documents
+                                   kept per document, and warnings about
+                                   them (default 2048; more are counted
+                                   in the warning "references-limit")     */
+    VNPLAN_LIMIT_ZIP_ENTRIES,   /* zip-entries: entries of a Word or
+                                   OpenDocument file (default 10,000)     */
+    VNPLAN_LIMIT_XML_DEPTH,     /* xml-depth: nesting of their XML (default
+                                   128, at most 256: libxml2's own cap)   */
+    VNPLAN_LIMIT__COUNT
 } vnplan_limit;
+
+/* The name of a limit ("line-bytes", as above), NULL for none; and the
+ * limit of a name, or -1. */
+VNPLAN_API const char *vnplan_limit_name(vnplan_limit which);
+VNPLAN_API int vnplan_limit_by_name(const char *name);
 VNPLAN_API void vnplan_options_set_limit(vnplan_options *opts,
                                          vnplan_limit which, size_t value);
 VNPLAN_API size_t vnplan_options_limit(const vnplan_options *opts,
@@ -180,7 +201,7 @@ VNPLAN_API char *vnplan_read_text_bytes(const void *bytes, size_t len, const cha
 /* Release the plan.  A diff made from it keeps what it needs. */
 VNPLAN_API void vnplan_plan_free(vnplan_plan *plan);
 
-/* Where the text came from: the path given, "text" or "docx", the
+/* Where the text came from: the path given, "text", "docx" or "odt", the
  * encoding that was detected or forced ("UTF-8", "UTF-16LE",
  * "windows-1258", "TCVN3", "VNI", "VISCII", ...), and the input size. */
 VNPLAN_API const char *vnplan_plan_path(const vnplan_plan *plan);

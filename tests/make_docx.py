@@ -129,21 +129,17 @@ def run_xml(text, bold, italic):
         '<w:rPr>%s</w:rPr>' % rpr if rpr else '', esc(text))
 
 
-def para_xml(line, counters):
-    depth = len(line) - len(line.lstrip('#'))
-    text = line[depth:].strip() if depth and line[depth:depth + 1] == ' ' else line
-    if not (depth and line[depth:depth + 1] == ' '):
-        depth = 0
-    rs = runs(text)
+def take_label(rs, counters):
+    """The level (0-2) of the label the runs `rs` start with when the
+    counters would show it (the label is then dropped from the runs, and
+    counted), else None."""
     plain = ''.join(r[0] for r in rs).lstrip()
-    numpr = ''
     for rx, lvl in LABEL:
         m = rx.match(plain)
         if m and counters.peek(lvl) == m.group(0).strip():
             counters.take(lvl)
-            numpr = '<w:numPr><w:ilvl w:val="%d"/><w:numId w:val="1"/></w:numPr>' % lvl
             cut = len(m.group(0))
-            while cut and rs:             # drop the label from the runs
+            while cut and rs:
                 t, b, i = rs[0]
                 t = t.lstrip() if cut == len(m.group(0)) else t
                 take = min(cut, len(t))
@@ -151,7 +147,19 @@ def para_xml(line, counters):
                 cut -= take
                 if not rs[0][0]:
                     rs.pop(0)
-            break
+            return lvl
+    return None
+
+
+def para_xml(line, counters):
+    depth = len(line) - len(line.lstrip('#'))
+    text = line[depth:].strip() if depth and line[depth:depth + 1] == ' ' else line
+    if not (depth and line[depth:depth + 1] == ' '):
+        depth = 0
+    rs = runs(text)
+    lvl = take_label(rs, counters)
+    numpr = ('' if lvl is None else
+             '<w:numPr><w:ilvl w:val="%d"/><w:numId w:val="1"/></w:numPr>' % lvl)
     style = '<w:pStyle w:val="Heading%d"/>' % min(depth, 6) if depth else ''
     ppr = '<w:pPr>%s%s</w:pPr>' % (style, numpr) if style or numpr else ''
     return '<w:p>%s%s</w:p>' % (ppr, ''.join(run_xml(*r) for r in rs))
@@ -192,21 +200,27 @@ def word_paragraphs(lines):
     return out
 
 
-def plan(src, out):
-    counters = Counters()
-    body, table = [], []
+def plan_body(src, para, table):
+    """The plan in `src` as Word paragraphs and pipe tables, each made by
+    para(line) or table(rows): the body of a document (shared with
+    make_odt.py)."""
+    body, rows = [], []
     for s in word_paragraphs(open(src, encoding='utf-8').read().split('\n')) + ['']:
         if s.startswith('|') and s.endswith('|') and len(s) > 1:
             if not re.fullmatch(r'[|\-: ]+', s):
-                table.append(s)
+                rows.append(s)
             continue
-        if table:
-            body.append(table_xml(table))
-            table = []
+        if rows:
+            body.append(table(rows))
+            rows = []
         if s:
-            body.append(para_xml(s, counters))
-    if table:
-        body.append(table_xml(table))
+            body.append(para(s))
+    return body
+
+
+def plan(src, out):
+    counters = Counters()
+    body = plan_body(src, lambda s: para_xml(s, counters), table_xml)
     write_docx(out, {'word/document.xml': document(''.join(body)),
                      'word/styles.xml': STYLES, 'word/numbering.xml': NUMBERING})
 

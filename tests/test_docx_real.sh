@@ -89,5 +89,14 @@ duties "$TMP/table2.txt" >"$TMP/t2"
 ok "table with column numbers and group rows (text)" diff "$TMP/tt" "$TMP/t2"
 duties "$TMP/table2.docx" >"$TMP/d2"
 ok "table with column numbers and group rows (DOCX)" diff "$TMP/tt" "$TMP/d2"
+# a header in two rows: "Cơ quan thực hiện" over "Chủ trì | Phối hợp"
+sed -e 's/^| TT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian thực hiện |$/| TT | Nội dung | Cơ quan thực hiện | | Thời gian thực hiện |\n| | | Chủ trì | Phối hợp | |/' \
+    "$FX/docx/table.txt" >"$TMP/table3.txt"
+ok "table: a header in two rows" grep -q '^| | | Chủ trì | Phối hợp | |$' "$TMP/table3.txt"
+duties "$TMP/table3.txt" >"$TMP/t3"
+ok "table with a header in two rows (text)" diff "$TMP/tt" "$TMP/t3"
+"$PY" "$top_srcdir/tests/make_docx.py" plan "$TMP/table3.txt" "$TMP/table3.docx"
+duties "$TMP/table3.docx" >"$TMP/d3"
+ok "table with a header in two rows (DOCX)" diff "$TMP/tt" "$TMP/d3"
 
 done_testing

@@ -112,7 +112,7 @@ static void unload(corpus *c)
 
 static vp_refs *scan_refs(const corpus *c, const char *doc_date)
 {
-    vp_refs *r = vp_refs_new(re, vocab, doc_date);
+    vp_refs *r = vp_refs_new(re, vocab, doc_date, 2048);
     for (size_t i = 0; r && i < c->n; i++)
         if (!vp_refs_scan(r, c->p[i].text, c->p[i].len, c->p[i].line)) {
             vp_refs_free(r);
@@ -417,7 +417,7 @@ static void thanhhoa(void)
 
 static vp_refs *refs_of(const char *doc_date, const char *text)
 {
-    vp_refs *r = vp_refs_new(re, vocab, doc_date);
+    vp_refs *r = vp_refs_new(re, vocab, doc_date, 2048);
     if (r && !vp_refs_scan(r, text, strlen(text), 1)) {
         vp_refs_free(r);
         r = NULL;
@@ -516,7 +516,7 @@ static void edge_references(void)
     vp_refs_free(r);
 
     /* a short form first, the full number later: one reference */
-    r = vp_refs_new(re, vocab, "2021-11-29");
+    r = vp_refs_new(re, vocab, "2021-11-29", 2048);
     const char *p1 = "theo Quyết định số 161 đã nêu", *p2 =
         "Quyết định số 161/QĐ-TTg ngày 25/01/2016 của Thủ tướng Chính phủ";
     vp_refs_scan(r, p1, strlen(p1), 5);
@@ -576,7 +576,7 @@ static void edge_references(void)
 
     edge_years();
 
-    r = vp_refs_new(re, vocab, NULL);
+    r = vp_refs_new(re, vocab, NULL, 2048);
     const char *p3 = "Mở đầu\nthực hiện Quyết định số 5/QĐ-TTg";
     vp_refs_scan(r, p3, strlen(p3), 10);
     x = r ? vp_refs_at(r, 0) : NULL;
@@ -672,7 +672,7 @@ static int scan_fills(char *s, size_t len)
                 memcpy(s + sl, fills[f], fl);
         }
         s[sl] = '\0';
-        vp_refs *r = vp_refs_new(re, vocab, "2021-01-01");
+        vp_refs *r = vp_refs_new(re, vocab, "2021-01-01", 2048);
         fine &= r && vp_refs_scan(r, s, sl, 1) && vp_refs_count(r) <= 2048;
         vp_refs_free(r);
         vp_deadline d[16];

@@ -3,6 +3,7 @@
 #include "cli.h"
 #include <errno.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -31,7 +32,40 @@ void cli_report(const char *prog, const vnplan_error *err)
         fprintf(stderr, "%s: ", err->file);
     if (err->line > 0)
         fprintf(stderr, "line %ld: ", err->line);
-    fprintf(stderr, "%s\n", err->message[0] ? err->message : vnplan_status_name(err->code));
+    fprintf(stderr, "%s%s\n", err->message[0] ? err->message : vnplan_status_name(err->code),
+            err->code == VNPLAN_E_LIMIT ? " (see --limit)" : "");
+}
+
+int cli_parse_limit(const char *prog, const char *arg, size_t limits[VNPLAN_LIMIT__COUNT])
+{
+    const char *eq = strchr(arg, '=');
+    char name[32];
+    if (!eq || (size_t)(eq - arg) >= sizeof name)
+        return cli_usage_error(prog, "--limit wants NAME=N, not '%s'", arg);
+    memcpy(name, arg, (size_t)(eq - arg));
+    name[eq - arg] = '\0';
+    int which = vnplan_limit_by_name(name);
+    if (which < 0) {
+        char known[160] = "";
+        for (int i = 0; i < VNPLAN_LIMIT__COUNT; i++) {
+            strcat(known, i ? ", " : "");
+            strcat(known, vnplan_limit_name((vnplan_limit)i));
+        }
+        return cli_usage_error(prog, "unknown limit '%s' (%s)", name, known);
+    }
+    /* N, or N with K, M or G for binary multiples: 64M */
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(eq + 1, &end, 10);
+    unsigned shift = 0;
+    if (*end && !end[1] && strchr("KMG", *end))
+        shift = *end == 'K' ? 10 : *end == 'M' ? 20 : 30, end++;
+    if (errno || end == eq + 1 || *end || eq[1] == '-' || v == 0 ||
+        v > (unsigned long long)(SIZE_MAX >> shift))
+        return cli_usage_error(prog, "invalid value '%s' for limit %s (a positive number)",
+                               eq + 1, name);
+    limits[which] = (size_t)(v << shift);
+    return CLI_OK;
 }
 
 int cli_status(vnplan_status code)
@@ -81,7 +115,7 @@ int cli_parse_failed(const char *prog, const vnplan_error *err, int *status)
 }
 
 vnplan_options *cli_options(const char *prog, const char *datadir, const char *agencies,
-                            const char *as_of)
+                            const char *as_of, const size_t *limits)
 {
     vnplan_options *o = vnplan_options_new();
     if (!o) {
@@ -99,6 +133,9 @@ vnplan_options *cli_options(const char *prog, const char *datadir, const char *a
         vnplan_options_set_agencies_file(o, agencies);
     if (as_of)
         vnplan_options_set_as_of(o, as_of);
+    for (int i = 0; limits && i < VNPLAN_LIMIT__COUNT; i++)
+        if (limits[i])
+            vnplan_options_set_limit(o, (vnplan_limit)i, limits[i]);
     return o;
 }
 

@@ -27,12 +27,21 @@ int cli_usage_error(const char *prog, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 /* "YYYY-MM-DD" naming a real day (leap years included), as --as-of wants. */
 int cli_valid_date(const char *s);
+/* --limit=NAME=N (N may end in K, M or G): the value into
+ * limits[the limit named]; CLI_OK, or CLI_USAGE with the error reported. */
+int cli_parse_limit(const char *prog, const char *arg, size_t limits[VNPLAN_LIMIT__COUNT]);
+/* The --limit line of every tool's --help. */
+#define CLI_LIMIT_HELP                                                                  \
+    "      --limit=NAME=N    raise or lower a limit against hostile input:\n"           \
+    "                        input-bytes (64M), line-bytes (1M), depth (32),\n"         \
+    "                        references (2048), zip-entries (10000),\n"                 \
+    "                        xml-depth (128, at most 256)\n"
 /* Options with the data directory from $VNPLAN_DATADIR when set (else,
  * for a tool run from its build tree, that tree's data/), then from
- * --datadir, and --agencies and --as-of, each when not NULL; NULL when out
- * of memory (reported). */
+ * --datadir, and --agencies, --as-of and the limits (0: unset), each when
+ * not NULL; NULL when out of memory (reported). */
 vnplan_options *cli_options(const char *prog, const char *datadir, const char *agencies,
-                            const char *as_of);
+                            const char *as_of, const size_t *limits);
 /* Load the data the options name, once, before any file (the options are
  * then shared by every parse).  0 on failure, reported on stderr, with the
  * exit status the error calls for in *status. */

@@ -36,6 +36,8 @@ static void usage(FILE *out)
             "      --as-of=DATE        show who holds each agency's duties on DATE\n"
             "      --datadir=DIR       data directory (default: installed, or\n"
             "                          $VNPLAN_DATADIR)\n"
+            "      --limit=NAME=N      raise or lower a limit against hostile input\n"
+            "                          (see planparse --help)\n"
             "  -h, --help              show this help and exit\n"
             "  -V, --version           show versions and exit\n"
             "\n"
@@ -46,7 +48,7 @@ static void usage(FILE *out)
 
 int main(int argc, char **argv)
 {
-    enum { OPT_FRAMEWORK = 256, OPT_COLOR, OPT_AS_OF, OPT_DATADIR };
+    enum { OPT_FRAMEWORK = 256, OPT_COLOR, OPT_AS_OF, OPT_DATADIR, OPT_LIMIT };
     static const struct option longopts[] = {
         {"format", required_argument, NULL, 'f'},
         {"framework", required_argument, NULL, OPT_FRAMEWORK},
@@ -57,6 +59,7 @@ int main(int argc, char **argv)
         {"encoding", required_argument, NULL, 'e'},
         {"as-of", required_argument, NULL, OPT_AS_OF},
         {"datadir", required_argument, NULL, OPT_DATADIR},
+        {"limit", required_argument, NULL, OPT_LIMIT},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
@@ -65,6 +68,7 @@ int main(int argc, char **argv)
     const char *framework = NULL, *output = NULL, *encoding = NULL, *as_of = NULL,
                *datadir = NULL, *color = "auto";
     int width = 0, c;
+    size_t limits[VNPLAN_LIMIT__COUNT] = {0};
     opterr = 0;
     while ((c = getopt_long(argc, argv, ":f:o:w:e:hV", longopts, NULL)) != -1) {
         switch (c) {
@@ -98,6 +102,10 @@ int main(int argc, char **argv)
             as_of = optarg;
             break;
         case OPT_DATADIR: datadir = optarg; break;
+        case OPT_LIMIT:
+            if (cli_parse_limit(prog, optarg, limits) != CLI_OK)
+                return CLI_USAGE;
+            break;
         case 'h': usage(stdout); return SAME;
         case 'V': cli_version(prog, stdout); return SAME;
         case ':': return cli_usage_error(prog, "option '%s' needs a value", argv[optind - 1]);
@@ -108,7 +116,7 @@ int main(int argc, char **argv)
         return cli_usage_error(prog, "%s", argc - optind < 2 ? "two plans are needed"
                                                              : "only two plans, please");
 
-    vnplan_options *opts = cli_options(prog, datadir, NULL, as_of);
+    vnplan_options *opts = cli_options(prog, datadir, NULL, as_of, limits);
     vnplan_plan *a = NULL, *b = NULL;
     vnplan_diff *df = NULL;
     char *text = NULL;

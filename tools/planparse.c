@@ -29,6 +29,7 @@ static void usage(FILE *out)
             "      --agencies=FILE   extra agency names (format of agencies.tsv)\n"
             "      --datadir=DIR     read data files from DIR (default: the installed\n"
             "                        data, or $VNPLAN_DATADIR)\n"
+            CLI_LIMIT_HELP
             "  -h, --help            show this help and exit\n"
             "  -V, --version         show versions and exit\n"
             "\n"
@@ -46,12 +47,14 @@ int main(int argc, char **argv)
         {"datadir", required_argument, NULL, 'D'},
         {"as-of", required_argument, NULL, 'A'},
         {"agencies", required_argument, NULL, 'G'},
+        {"limit", required_argument, NULL, 'L'},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
     };
     vnplan_format format = VNPLAN_FORMAT_JSON;
     int as_text = 0;    /* --format=text: the reading stage only */
+    size_t limits[VNPLAN_LIMIT__COUNT] = {0};
     const char *encoding = NULL, *output = NULL, *datadir = NULL;
     const char *as_of = NULL, *agencies = NULL;
     int c;
@@ -83,6 +86,10 @@ int main(int argc, char **argv)
             as_of = optarg;
             break;
         case 'G': agencies = optarg; break;
+        case 'L':
+            if (cli_parse_limit(prog, optarg, limits) != CLI_OK)
+                return CLI_USAGE;
+            break;
         case 'h': usage(stdout); return CLI_OK;
         case 'V': cli_version(prog, stdout); return CLI_OK;
         case ':': return cli_usage_error(prog, "option '%s' needs a value", argv[optind - 1]);
@@ -91,7 +98,7 @@ int main(int argc, char **argv)
     }
     if (optind >= argc)
         return cli_usage_error(prog, "no input file (use - for standard input)");
-    vnplan_options *opts = cli_options(prog, datadir, agencies, as_of);
+    vnplan_options *opts = cli_options(prog, datadir, agencies, as_of, limits);
     if (!opts)
         return CLI_INTERNAL;
     if (encoding && vnplan_options_set_encoding(opts, encoding) != VNPLAN_OK) {

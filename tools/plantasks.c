@@ -176,6 +176,7 @@ static void usage(FILE *out)
             "                        TCVN5712-1 (VN1), VNI, VISCII, or any name ICU knows\n"
             "      --datadir=DIR     read data files from DIR (default: the installed\n"
             "                        data, or $VNPLAN_DATADIR)\n"
+            CLI_LIMIT_HELP
             "  -h, --help            show this help and exit\n"
             "  -V, --version         show versions and exit\n"
             "\n"
@@ -830,7 +831,7 @@ static int emit_plan(const config *c, FILE *out, db *d, const char *file,
 
 enum {
     OPT_DUTIES = 256, OPT_ONLY_DUTIES, OPT_BOM, OPT_SQLITE, OPT_AS_OF, OPT_AGENCIES,
-    OPT_DATADIR
+    OPT_DATADIR, OPT_LIMIT
 };
 
 int main(int argc, char **argv)
@@ -846,6 +847,7 @@ int main(int argc, char **argv)
         {"agencies", required_argument, NULL, OPT_AGENCIES},
         {"encoding", required_argument, NULL, 'e'},
         {"datadir", required_argument, NULL, OPT_DATADIR},
+        {"limit", required_argument, NULL, OPT_LIMIT},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
@@ -853,6 +855,7 @@ int main(int argc, char **argv)
     config c = {.format = FMT_CSV, .parts = {1, 0}};
     const char *encoding = NULL, *datadir = NULL, *agencies = NULL;
     int duties = 0, only_duties = 0, c_opt;
+    size_t limits[VNPLAN_LIMIT__COUNT] = {0};
     opterr = 0;   /* our own messages, named "plantasks", not argv[0] */
     while ((c_opt = getopt_long(argc, argv, ":f:o:e:hV", longopts, NULL)) != -1) {
         switch (c_opt) {
@@ -883,6 +886,10 @@ int main(int argc, char **argv)
         case OPT_AGENCIES: agencies = optarg; break;
         case 'e': encoding = optarg; break;
         case OPT_DATADIR: datadir = optarg; break;
+        case OPT_LIMIT:
+            if (cli_parse_limit(prog, optarg, limits) != CLI_OK)
+                return CLI_USAGE;
+            break;
         case 'h': usage(stdout); return CLI_OK;
         case 'V': cli_version(prog, stdout); return CLI_OK;
         case ':': return cli_usage_error(prog, "option '%s' needs a value", argv[optind - 1]);
@@ -906,7 +913,7 @@ int main(int argc, char **argv)
         return cli_usage_error(prog, "no input file (use - for standard input)");
     c.table = !c.sqlite || c.output;
 
-    vnplan_options *opts = cli_options(prog, datadir, agencies, c.as_of);
+    vnplan_options *opts = cli_options(prog, datadir, agencies, c.as_of, limits);
     if (!opts)
         return CLI_INTERNAL;
     if (encoding && vnplan_options_set_encoding(opts, encoding) != VNPLAN_OK) {

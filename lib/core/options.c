@@ -9,11 +9,32 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const size_t default_limits[3] = {
+static const size_t default_limits[VNPLAN_LIMIT__COUNT] = {
     64u << 20,   /* VNPLAN_LIMIT_INPUT_BYTES */
     1u << 20,    /* VNPLAN_LIMIT_LINE_BYTES  */
-    32           /* VNPLAN_LIMIT_DEPTH       */
+    32,          /* VNPLAN_LIMIT_DEPTH       */
+    2048,        /* VNPLAN_LIMIT_REFERENCES  */
+    10000,       /* VNPLAN_LIMIT_ZIP_ENTRIES */
+    128          /* VNPLAN_LIMIT_XML_DEPTH   */
 };
+/* libxml2 refuses deeper XML itself, with a message less clear than ours */
+#define XML_DEPTH_CEILING 256
+
+static const char *const limit_names[VNPLAN_LIMIT__COUNT] = {
+    "input-bytes", "line-bytes", "depth", "references", "zip-entries", "xml-depth"};
+
+const char *vnplan_limit_name(vnplan_limit which)
+{
+    return (unsigned)which < VNPLAN_LIMIT__COUNT ? limit_names[which] : NULL;
+}
+
+int vnplan_limit_by_name(const char *name)
+{
+    for (int i = 0; name && i < VNPLAN_LIMIT__COUNT; i++)
+        if (strcmp(name, limit_names[i]) == 0)
+            return i;
+    return -1;
+}
 
 /* A setting that names data changed: the loaded data no longer applies.
  * Plans and diffs made with it hold their own references. */
@@ -77,14 +98,16 @@ vnplan_status vnplan_options_set_encoding(vnplan_options *o, const char *name)
 
 void vnplan_options_set_limit(vnplan_options *o, vnplan_limit which, size_t value)
 {
-    if (!o || (unsigned)which > VNPLAN_LIMIT_DEPTH)
+    if (!o || (unsigned)which >= VNPLAN_LIMIT__COUNT)
         return;
+    if (which == VNPLAN_LIMIT_XML_DEPTH && value > XML_DEPTH_CEILING)
+        value = XML_DEPTH_CEILING;
     o->limits[which] = value ? value : default_limits[which];
 }
 
 size_t vnplan_options_limit(const vnplan_options *o, vnplan_limit which)
 {
-    if ((unsigned)which > VNPLAN_LIMIT_DEPTH)
+    if ((unsigned)which >= VNPLAN_LIMIT__COUNT)
         return 0;
     return o ? o->limits[which] : default_limits[which];
 }

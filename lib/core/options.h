@@ -9,7 +9,7 @@ struct vp_data;
 struct vnplan_options {
     char *datadir;                 /* NULL: the installed data          */
     const char *encoding;          /* canonical name or NULL: detect     */
-    size_t limits[3];
+    size_t limits[VNPLAN_LIMIT__COUNT];
     char *agencies_file;           /* user's extra gazetteer rows, or NULL */
     char as_of[11];                /* "" or an ISO date                  */
     char *framework;               /* requested framework, NULL: detect  */

@@ -116,13 +116,21 @@ static int store_refs(gatherer *g)
         if (!vp_plan_warn(p, w->line, w->code, "%s", w->message))
             return 0;
     }
+    size_t refs, warns;
+    vp_refs_dropped(g->refs, &refs, &warns);
+    if ((refs || warns) &&
+        !vp_plan_warn(p, d->line, "references-limit",
+                      "the document cites more than %zu documents: %zu mentions of others "
+                      "and %zu warnings about them not kept (raise the references limit)",
+                      vp_refs_count(g->refs), refs, warns))
+        return 0;
     return 1;
 }
 
 int vp_gather_findings(vnplan_plan *p, vnplan_document *d, const vp_patterns *re,
-                       const vp_vocab *v)
+                       const vp_vocab *v, size_t max_refs)
 {
-    gatherer g = {p, d, re, v, vp_refs_new(re, v, d->fields[VNPLAN_FIELD_DATE])};
+    gatherer g = {p, d, re, v, vp_refs_new(re, v, d->fields[VNPLAN_FIELD_DATE], max_refs)};
     if (!g.refs)
         return 0;
     int ok = 1;

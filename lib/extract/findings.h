@@ -7,7 +7,8 @@
 #include "core/patterns.h"
 #include "core/vocab.h"
 
-/* 0 on lack of memory. */
+/* At most `max_refs` distinct references are kept (VNPLAN_LIMIT_REFERENCES),
+ * the rest counted in a warning.  0 on lack of memory. */
 int vp_gather_findings(vnplan_plan *p, vnplan_document *d, const vp_patterns *re,
-                       const vp_vocab *v);
+                       const vp_vocab *v, size_t max_refs);
 #endif

@@ -19,7 +19,8 @@
  * The three patterns are searched side by side and the leftmost match wins,
  * so a paragraph is read once from left to right.  Everything after a match
  * (date, issuer, title) is read by bounded scans, and a document keeps at
- * most VP_REFS_MAX references and VP_REFS_WARN_MAX warnings: time is linear
+ * most `max` references and as many warnings (VNPLAN_LIMIT_REFERENCES,
+ * what is dropped counted for a warning of its own): time is linear
  * in the paragraph and memory is bounded.  docs/extraction.md has the rules
  * and their reasons. */
 #include "config.h"
@@ -37,8 +38,6 @@
  *
  * Limits: distinct references and warnings per document; words and bytes
  * of a title or an issuer. */
-#define VP_REFS_MAX 2048
-#define VP_REFS_WARN_MAX 512
 #define TITLE_MAX_WORDS 14
 #define ISSUER_MAX_WORDS 16
 #define PHRASE_MAX_BYTES 240
@@ -65,6 +64,8 @@ struct vp_refs {
     size_t n, cap;
     vp_finding_warning *warns;
     size_t nw, capw;
+    size_t max;                 /* references kept, and warnings          */
+    size_t dropped_refs, dropped_warns;
 };
 
 /* What one citation in the text says; the strings are borrowed. */
@@ -163,11 +164,13 @@ void vp_refs_free(vp_refs *r)
     free(r);
 }
 
-vp_refs *vp_refs_new(const vp_patterns *re, const vp_vocab *v, const char *doc_date)
+vp_refs *vp_refs_new(const vp_patterns *re, const vp_vocab *v, const char *doc_date,
+                     size_t max)
 {
     vp_refs *r = calloc(1, sizeof *r);
     if (!r)
         return NULL;
+    r->max = max;
     r->re = re;
     r->v = v;
     if (doc_date && strlen(doc_date) == 10 && doc_date[4] == '-' && doc_date[7] == '-') {
@@ -185,6 +188,12 @@ size_t vp_refs_count(const vp_refs *r)
 const vp_reference *vp_refs_at(const vp_refs *r, size_t i)
 {
     return r && i < r->n ? &r->refs[i]->pub : NULL;
+}
+
+void vp_refs_dropped(const vp_refs *r, size_t *refs, size_t *warnings)
+{
+    *refs = r ? r->dropped_refs : 0;
+    *warnings = r ? r->dropped_warns : 0;
 }
 
 size_t vp_refs_warning_count(const vp_refs *r)
@@ -209,8 +218,10 @@ static int warn(vp_refs *r, ref_entry *e, unsigned bit, const char *code, long l
     if (e->warned & bit)
         return 1;
     e->warned |= bit;
-    if (r->nw >= VP_REFS_WARN_MAX)
+    if (r->nw >= r->max) {
+        r->dropped_warns++;
         return 1;
+    }
     if (r->nw == r->capw) {
         size_t cap = r->capw ? 2 * r->capw : 8;
         vp_finding_warning *w = realloc(r->warns, cap * sizeof *w);
@@ -287,7 +298,7 @@ static int complete(ref_entry *e, const mention *m)
 static ref_entry *create(vp_refs *r, const mention *m)
 {
     ref_entry *e = NULL;
-    if (r->n >= VP_REFS_MAX)
+    if (r->n >= r->max)
         goto fail;
     if (r->n == r->cap) {
         size_t cap = r->cap ? 2 * r->cap : 16;
@@ -401,8 +412,10 @@ static int record(vp_refs *r, const mention *m)
             return 1;
         return check(r, hit, m) && complete(hit, m);
     }
-    if (r->n >= VP_REFS_MAX)
+    if (r->n >= r->max) {
+        r->dropped_refs++;
         return 1;
+    }
     ref_entry *e = create(r, m);
     if (!e)
         return 0;

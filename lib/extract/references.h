@@ -31,9 +31,13 @@ typedef struct vp_finding_warning {
 
 /* A document's references, gathered paragraph by paragraph.  `doc_date`
  * (ISO or NULL) lets impossible years be flagged; the kinds and the stop
- * lists come from `v`. */
+ * lists come from `v`.  At most `max` distinct references and `max`
+ * warnings are kept; vp_refs_dropped counts the mentions of further ones
+ * and the warnings not kept. */
 typedef struct vp_refs vp_refs;
-vp_refs *vp_refs_new(const vp_patterns *re, const vp_vocab *v, const char *doc_date);
+vp_refs *vp_refs_new(const vp_patterns *re, const vp_vocab *v, const char *doc_date,
+                     size_t max);
+void vp_refs_dropped(const vp_refs *r, size_t *refs, size_t *warnings);
 void vp_refs_free(vp_refs *r);
 /* Scan one paragraph; 0 only on lack of memory. */
 int vp_refs_scan(vp_refs *r, const char *text, size_t len, long line);

@@ -391,15 +391,35 @@ static size_t split_cells(char *s, char **cell, size_t max)
     return n;
 }
 
-/* The columns of a header row (short cells naming them): 1, or 0 if the
- * row is none, -1 on lack of memory. */
-static int table_header(const char *text, int col[NCOLS])
+/* The columns of a header (short cells naming them), in one row or in
+ * two (`second` not NULL: "Cơ quan thực hiện" over "Chủ trì | Phối hợp",
+ * each column named by its two cells together): 1, or 0 if the rows are
+ * none, -1 on lack of memory. */
+static int table_header(const char *text, const char *second, int col[NCOLS])
 {
-    char *s = strdup(text);
-    if (!s)
-        return -1;
-    char *cell[MAX_CELLS];
-    size_t n = split_cells(s, cell, MAX_CELLS);
+    char *s = strdup(text), *s2 = second ? strdup(second) : NULL;
+    char *cell[MAX_CELLS], *cell2[MAX_CELLS], *both[MAX_CELLS];
+    size_t n = 0, n2 = 0;
+    int ok = -1;
+    memset(both, 0, sizeof both);
+    if (!s || (second && !s2))
+        goto done;
+    n = split_cells(s, cell, MAX_CELLS);
+    if (s2) {
+        n2 = split_cells(s2, cell2, MAX_CELLS);
+        for (size_t i = 0; i < n2; i++) {
+            const char *top = i < n ? cell[i] : "";
+            if (!(both[i] = malloc(strlen(top) + strlen(cell2[i]) + 2))) {
+                n2 = i;
+                goto done;
+            }
+            sprintf(both[i], "%s %s", top, cell2[i]);
+        }
+        for (size_t i = 0; i < n2; i++)
+            cell[i] = both[i];
+        if (n2 > n)
+            n = n2;
+    }
     for (int k = 0; k < NCOLS; k++)
         col[k] = -1;
     for (size_t i = 0; i < n; i++) {
@@ -419,8 +439,13 @@ static int table_header(const char *text, int col[NCOLS])
         if (k >= 0 && col[k] < 0)
             col[k] = (int)i;
     }
+    ok = col[COL_WHAT] >= 0 && col[COL_LEAD] >= 0;
+done:
+    for (size_t i = 0; i < n2; i++)
+        free(both[i]);
     free(s);
-    return col[COL_WHAT] >= 0 && col[COL_LEAD] >= 0;
+    free(s2);
+    return ok;
 }
 
 /* A row of column numbers: "(1) | (2) | (3)" or "1 | 2 | 3". */
@@ -574,13 +599,18 @@ static int do_section(builder *b, const vnplan_section *s, const context *inheri
     for (size_t i = 0; i < s->npara; i++) {
         const vp_para *pa = &s->paras[i];
         int lvl = level_of(pa->kind);
+        const vp_para *next = i + 1 < s->npara ? &s->paras[i + 1] : NULL;
+        int two = 0;    /* a header in two rows */
         if (pa->kind != VNPLAN_PARA_TABLE_ROW) {
             in_table = 0;
-        } else if (in_table || (hdr = table_header(pa->text, col)) != 0) {
+        } else if (in_table || (hdr = table_header(pa->text, NULL, col)) != 0 ||
+                   (next && next->kind == VNPLAN_PARA_TABLE_ROW &&
+                    (hdr = two = table_header(pa->text, next->text, col)) != 0)) {
             if (hdr < 0 || !(in_table ? table_row(b, s, pa, col, &pctx) : close_task(b)))
                 return 0;
             in_table = 1;
             open_level = -1;
+            i += two > 0;
             continue;
         }
         /* A plain-text introducing line holds until the next one. */

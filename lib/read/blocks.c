@@ -708,7 +708,7 @@ static int table_row(vp_blocks *bs, const char *s, size_t len, long no, int grou
         blk->cells[blk->ncells++] = cell.text;
         cell.text = NULL;
         block_free(&cell);
-        if (joined.len)
+        if (blk->ncells > 1)    /* an empty first cell keeps its place */
             vp_buf_puts(&joined, " | ");
         vp_buf_puts(&joined, blk->cells[blk->ncells - 1]);
         start = i + 1;
@@ -881,7 +881,7 @@ vnplan_status vp_blocks_from_text(const char *text, size_t len, size_t max_line,
     for (size_t i = 0; i < n; i++)
         if (max_line && v[i].len > max_line) {
             vp_error_set(err, VNPLAN_E_LIMIT, name, v[i].no, -1,
-                         "line %ld is %zu bytes long; the limit is %zu", v[i].no, v[i].len,
+                         "the line is %zu bytes long, over the line-bytes limit of %zu", v[i].len,
                          max_line);
             free(v);
             return VNPLAN_E_LIMIT;

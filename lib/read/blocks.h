@@ -1,6 +1,7 @@
 /* blocks.h — the seam between readers and everything after them.
  *
- * A reader (plain text, read/blocks.c; DOCX, read/docx.c) produces a
+ * A reader (plain text, read/blocks.c; DOCX, read/docx.c; ODT,
+ * read/odt.c, both through read/body.c) produces a
  * sequence of blocks: paragraphs with their markup remembered, and table
  * rows with cells.
  * Everything downstream (documents, header, sections, extraction) sees
@@ -17,7 +18,7 @@ typedef enum vp_block_kind {
 
 /* What the source said about a block besides its words. */
 enum {
-    VP_MARK_HEADING    = 1 << 0, /* "#" heading or a DOCX heading style      */
+    VP_MARK_HEADING    = 1 << 0, /* "#" heading, DOCX/ODT outline level      */
     VP_MARK_BOLD       = 1 << 1, /* some bold text                           */
     VP_MARK_ALL_BOLD   = 1 << 2, /* the whole block is bold                  */
     VP_MARK_ITALIC     = 1 << 3, /* some italic text                         */
@@ -25,9 +26,9 @@ enum {
     VP_MARK_HARD_BREAK = 1 << 5, /* ended by a forced line break, not a
                                     paragraph end ("  " in Markdown)        */
     VP_MARK_PAGE_BREAK = 1 << 6, /* a page break came before this block      */
-    VP_MARK_CENTERED   = 1 << 7, /* DOCX: centred paragraph                  */
-    VP_MARK_LIST       = 1 << 8  /* DOCX: a list item, its label from
-                                    numbering.xml: never a continuation */
+    VP_MARK_CENTERED   = 1 << 7, /* DOCX/ODT: centred paragraph              */
+    VP_MARK_LIST       = 1 << 8  /* DOCX/ODT: a list item, its label from
+                                    the numbering: never a continuation */
 };
 
 /* A span of the clean text that was italic (kept for residue detection:
@@ -41,17 +42,17 @@ typedef struct vp_block {
     char *text;          /* clean text: markup removed, spaces collapsed   */
     size_t len;
     unsigned marks;
-    int heading_depth;   /* "#" count or DOCX outline level + 1; unreliable */
+    int heading_depth;   /* "#" count or DOCX/ODT outline level + 1      */
     int indent;          /* leading indentation in columns                 */
     int group;           /* blocks from one source paragraph (no blank line
                             between them) share a group number            */
-    const char *style;   /* DOCX style name, NULL for text                 */
+    const char *style;   /* DOCX/ODT style name, NULL for text             */
     const char *list_label; /* a label known apart from the text ("1.",
                             "a)"), or NULL: then the label, if any, is
-                            part of `text`.  Both readers leave it NULL:
-                            the DOCX reader puts the label Word computes
-                            before the text (see read/docx.c)            */
-    long line;           /* first source line (1-based) / DOCX paragraph   */
+                            part of `text`.  Every reader leaves it NULL:
+                            the DOCX and ODT readers put the label they
+                            compute before the text (see read/body.c)    */
+    long line;           /* first source line (1-based) / DOCX, ODT para. */
     long last_line;
     vp_span *italics;    /* italic spans in `text`                         */
     size_t nitalics;
@@ -89,7 +90,7 @@ vnplan_status vp_blocks_from_text(const char *text, size_t len, size_t max_line,
                                   vp_blocks *out, const char *name, vnplan_error *err);
 void vp_blocks_free(vp_blocks *b);
 
-/* Helpers shared with the DOCX reader: append a block (text is copied and
+/* Helpers shared with the office readers (read/body.c): append a block (text is copied and
  * cleaned of Markdown residue) and set aside a piece of text. */
 vp_block *vp_blocks_push(vp_blocks *b, const char *text, size_t len, long line);
 int vp_blocks_aside(vp_blocks *b, const char *text, size_t len, long line,

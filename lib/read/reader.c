@@ -47,7 +47,7 @@ vnplan_status vp_read_file(const char *path, size_t limit, unsigned char **data,
         n += got;
         if (n > limit) {
             vp_error_set(err, VNPLAN_E_LIMIT, name, 0, -1,
-                         "larger than the input limit of %zu bytes", limit);
+                         "larger than the input-bytes limit of %zu", limit);
             goto fail;
         }
         if (got == 0) {

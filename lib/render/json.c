@@ -31,13 +31,23 @@ static json_t *paragraphs(const vnplan_section *s)
 
 static json_t *sections(const vnplan_section *root)
 {
-    enum { MAX_LEVEL = 80 };
+    /* the open "children" array of each level, as deep as the tree goes
+     * (the depth limit, VNPLAN_LIMIT_DEPTH, is the user's to raise) */
+    int depth = 1;
+    for (const vnplan_section *s = root->first_child; s; s = vp_section_following(s, root))
+        if (s->level > depth)
+            depth = s->level;
+    json_t **children = malloc(((size_t)depth + 1) * sizeof *children);
     json_t *top = json_array();
-    json_t *children[MAX_LEVEL];
+    if (!children || !top) {
+        free(children);
+        json_decref(top);
+        return NULL;   /* the caller's insertion notes the loss */
+    }
     children[0] = top;
     const vnplan_section *s = root->first_child;
     while (s) {
-        int lvl = s->level < MAX_LEVEL ? s->level : MAX_LEVEL - 1;
+        int lvl = s->level;
         json_t *kids = json_array();
         json_t *o = json_pack("{s:s, s:s, s:s, s:i, s:o, s:I, s:o, s:o}", "path", s->path,
                               "number", s->number, "heading", s->heading, "level", s->level,
@@ -47,10 +57,10 @@ static json_t *sections(const vnplan_section *root)
                               "line", (json_int_t)s->line, "paragraphs", paragraphs(s),
                               "children", kids);
         vp_json_push(children[lvl - 1], o);
-        if (lvl < MAX_LEVEL)
-            children[lvl] = kids;
+        children[lvl] = kids;
         s = vp_section_following(s, root);
     }
+    free(children);
     return top;
 }
 

@@ -286,7 +286,8 @@ int vp_read_attachment(vnplan_plan *p, vnplan_document *d, const vp_blocks *b, v
         vp_buf_free(&t);
         return 0;
     }
-    vp_refs *refs = vp_refs_new(re, v, NULL);
+    /* one line of a heading: a handful of references at most */
+    vp_refs *refs = vp_refs_new(re, v, NULL, 64);
     int ok = refs && vp_refs_scan(refs, t.data, t.len, b->v[i].line);
     const vp_reference *ref = NULL;
     for (size_t k = 0; ok && !ref && k < vp_refs_count(refs); k++)

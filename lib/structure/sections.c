@@ -120,13 +120,17 @@ static vnplan_para_kind para_kind(vp_label_kind k)
 int vp_build_sections(vnplan_plan *p, vnplan_document *d, const vp_blocks *b,
                       vp_span_range body, const vp_patterns *re, size_t max_depth)
 {
-    enum { MAX_STACK = 64 };
-    vnplan_section *stack[MAX_STACK];
+    /* the open section of each level: never deeper than the limit, nor
+     * than one level a block */
+    size_t nblocks = body.end > body.start ? body.end - body.start : 0;
+    if (max_depth > nblocks)
+        max_depth = nblocks;
+    vnplan_section **stack = vp_alloc(p->arena, (max_depth + 1) * sizeof *stack);
+    if (!stack)
+        return 0;
     size_t top = 0;
     stack[0] = d->root;
     d->root->line = body.start < body.end ? b->v[body.start].line : d->line;
-    if (max_depth >= MAX_STACK)
-        max_depth = MAX_STACK - 1;
 
     for (size_t i = body.start; i < body.end; i++) {
         const vp_block *blk = &b->v[i];
