@@ -83,6 +83,16 @@ awk -v bytes="$size" -v json="$t_json" -v tree="$t_tree" -v nfc="$t_nfc" \
         json / nfc <= 5 ? "met" : "NOT met", tree / nfc <= 5 ? "met" : "NOT met"
 }'
 
+# Peak memory of planparse --format=json on the same input: it writes each
+# document's JSON as it is read, so the peak is the input, its text and
+# blocks, and one document, not every document's tree.
+if [ -x /usr/bin/time ]; then
+    rss=$(/usr/bin/time -f %M "$planparse" --format=json "$input" 2>&1 >/dev/null | tail -1)
+    awk -v kb="$rss" -v bytes="$size" 'BEGIN {
+        printf "\nplanparse --format=json peak RSS: %.1f MB for %.1f MB of input (%.1fx)\n",
+            kb / 1024, bytes / 1e6, kb * 1024 / bytes }'
+fi
+
 # plandiff: the corpus pair end to end (target: under 50 ms), and two plans
 # 20 times the corpus size — each plan's task part repeated 20 times inside
 # one document — to show that pairing does not grow quadratically.

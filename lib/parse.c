@@ -64,59 +64,177 @@ static int place_asides(vnplan_plan *p, const vp_blocks *b)
     return 1;
 }
 
+/* Where plans go when they are handed out one document at a time. */
+typedef struct each_sink {
+    vnplan_each_fn fn;
+    void *ctx;
+    int stopped;            /* fn asked to stop */
+} each_sink;
+
+/* A plan for the next document of a file: the same source as `first`
+ * (whose fields are copied, since the first plan is handed out) and the
+ * same data. */
+typedef struct source_of {
+    vp_data *data;
+    const char *format, *encoding;
+    size_t bytes;
+    const char *path;
+} source_of;
+
+static vnplan_plan *sibling(const source_of *src)
+{
+    vnplan_plan *q = vp_plan_new();
+    if (!q)
+        return NULL;
+    q->data = vp_data_retain(src->data);
+    q->format = src->format;
+    q->encoding = src->encoding;
+    q->bytes = src->bytes;
+    if (!(q->path = vp_strdup(q->arena, src->path))) {
+        vnplan_plan_free(q);
+        return NULL;
+    }
+    return q;
+}
+
+/* What later documents may take from d (documents.c), in `a`. */
+static vnplan_document *stub_of(vp_arena *a, const vnplan_document *d)
+{
+    static const vnplan_field kept[] = {VNPLAN_FIELD_NUMBER, VNPLAN_FIELD_ISSUER,
+                                        VNPLAN_FIELD_ISSUER_PARENT, VNPLAN_FIELD_PROVINCE};
+    vnplan_document *s = vp_alloc(a, sizeof *s);
+    for (size_t i = 0; s && i < sizeof kept / sizeof *kept; i++)
+        if (d->fields[kept[i]] && !(s->fields[kept[i]] = vp_strdup(a, d->fields[kept[i]])))
+            return NULL;
+    return s;
+}
+
+/* Read document `r` of the blocks into plan p (its structure, tasks,
+ * findings, categories).  0 on lack of memory. */
+static int read_document(vnplan_plan *p, vp_blocks *blocks, vp_span_range r,
+                         unsigned char *used, const vnplan_options *opts,
+                         vnplan_document **out)
+{
+    const vp_patterns *re = vp_data_patterns(p->data);
+    const vp_vocab *vocab = vp_data_vocab(p->data);
+    const char *as_of = opts && opts->as_of[0] ? opts->as_of : NULL;
+    vnplan_document *d = vp_plan_add_document(p);
+    vp_span_range body;
+    if (!d || !vp_read_header(p, d, blocks, r, re, vocab, used, &body) ||
+        !vp_read_attachment(p, d, blocks, r, re, vocab, used, &body) ||
+        !vp_build_sections(p, d, blocks, body, re,
+                           vnplan_options_limit(opts, VNPLAN_LIMIT_DEPTH)) ||
+        !vp_extract_tasks(p, d, vp_data_gazetteer(p->data), re, vocab, as_of) ||
+        !vp_gather_findings(p, d, re, vocab,
+                            vnplan_options_limit(opts, VNPLAN_LIMIT_REFERENCES)))
+        return 0;
+    const vp_framework *fw = framework_for(p->data, d);
+    if (!fw ? !vp_plan_warn(p, d->line, "no-framework",
+                            "no framework data found; tasks are not classified")
+            : !vp_classify_document(p, d, fw))
+        return 0;
+    *out = d;
+    return 1;
+}
+
+static int warn_wrapped(vnplan_plan *p, const vp_blocks *b)
+{
+    return !b->wrapped ||
+           vp_plan_warn(p, 1, "hard-wrapped", "lines were wrapped at %d columns; paragraphs rejoined",
+                        b->wrap_width);
+}
+
 /* Blocks (from either reader; freed here) → documents and everything in
- * them. */
+ * them: all in p, returned; or, with `each`, one plan a document handed
+ * to each->fn (p, the first of them, included), NULL returned. */
 static vnplan_plan *parse_blocks(vnplan_plan *p, vp_blocks blocks, const char *name,
-                                 const vnplan_options *opts, vnplan_error *err)
+                                 const vnplan_options *opts, each_sink *each,
+                                 vnplan_error *err)
 {
     vp_span_range *docs = NULL;
     unsigned char *used = NULL;
-    const vp_patterns *re = vp_data_patterns(p->data);
-    const vp_vocab *vocab = vp_data_vocab(p->data);
+    vp_arena *stubs = NULL;
+    const vnplan_document **prior = NULL;
+    vnplan_document *d;
     if (blocks.n == 0) {
         vp_error_set(err, VNPLAN_E_EMPTY, name, 0, -1, "no text: the file is blank");
         goto fail;
     }
-    if (!vp_header_mend(&blocks, re, vocab))
+    if (!vp_header_mend(&blocks, vp_data_patterns(p->data), vp_data_vocab(p->data)))
         goto nomem;
-    size_t ndocs = vp_split_documents(&blocks, re, vocab, &docs);
+    size_t ndocs = vp_split_documents(&blocks, vp_data_patterns(p->data), vp_data_vocab(p->data),
+                                      &docs);
     used = calloc(blocks.n, 1);
     if (!ndocs || !used)
         goto nomem;
-    const vp_gazetteer *g = vp_data_gazetteer(p->data);
-    const char *as_of = opts && opts->as_of[0] ? opts->as_of : NULL;
-    for (size_t k = 0; k < ndocs; k++) {
-        vnplan_document *d = vp_plan_add_document(p);
-        vp_span_range body;
-        if (!d || !vp_read_header(p, d, &blocks, docs[k], re, vocab, used, &body) ||
-            !vp_read_attachment(p, d, &blocks, docs[k], re, vocab, used, &body) ||
-            !vp_build_sections(p, d, &blocks, body, re,
-                               vnplan_options_limit(opts, VNPLAN_LIMIT_DEPTH)) ||
-            !vp_extract_tasks(p, d, g, re, vocab, as_of) ||
-            !vp_gather_findings(p, d, re, vocab,
-                                vnplan_options_limit(opts, VNPLAN_LIMIT_REFERENCES)))
+    if (!each) {
+        for (size_t k = 0; k < ndocs; k++)
+            if (!read_document(p, &blocks, docs[k], used, opts, &d))
+                goto nomem;
+        if (!place_asides(p, &blocks) || !warn_wrapped(p, &blocks))
             goto nomem;
-        const vp_framework *fw = framework_for(p->data, d);
-        if (!fw ? !vp_plan_warn(p, d->line, "no-framework",
-                                "no framework data found; tasks are not classified")
-                : !vp_classify_document(p, d, fw))
-            goto nomem;
+        free(docs);
+        free(used);
+        vp_blocks_free(&blocks);
+        return p;
     }
-    if (!place_asides(p, &blocks))
+    /* One document at a time: its plan, its asides (those from its first
+     * line to the next document's), then out; the file's last warning
+     * with the last. */
+    if (!(stubs = vp_arena_new()) || !(prior = calloc(ndocs, sizeof *prior)))
         goto nomem;
-    if (blocks.wrapped &&
-        !vp_plan_warn(p, 1, "hard-wrapped", "lines were wrapped at %d columns; paragraphs rejoined",
-                      blocks.wrap_width))
+    source_of src = {p->data, p->format, p->encoding, p->bytes, vp_strdup(stubs, p->path)};
+    if (!src.path)
         goto nomem;
+    vp_data_retain(src.data);   /* as long as siblings are made */
+    size_t next_aside = 0;
+    for (size_t k = 0; k < ndocs && !each->stopped; k++) {
+        vnplan_plan *q = k ? sibling(&src) : p;
+        if (!q)
+            goto nomem;
+        q->prior = prior;
+        q->nprior = k;
+        if (!read_document(q, &blocks, docs[k], used, opts, &d) ||
+            !(prior[k] = stub_of(stubs, d))) {
+            if (q != p)
+                vnplan_plan_free(q);
+            vp_data_release(src.data);
+            goto nomem;
+        }
+        long until = k + 1 < ndocs ? blocks.v[docs[k + 1].start].line : LONG_MAX;
+        int ok = 1;
+        for (; ok && next_aside < blocks.naside && blocks.asides[next_aside].line < until;
+             next_aside++) {
+            const vp_aside *a = &blocks.asides[next_aside];
+            ok = vp_doc_add_residue(q, d, a->text, strlen(a->text), a->line, a->why);
+        }
+        if (!ok || (k + 1 == ndocs && !warn_wrapped(q, &blocks))) {
+            if (q != p)
+                vnplan_plan_free(q);
+            vp_data_release(src.data);
+            goto nomem;
+        }
+        q->prior = NULL;
+        q->nprior = 0;
+        if (k == 0)
+            p = NULL;   /* handed out: no longer ours to free */
+        each->stopped = each->fn(q, each->ctx) != 0;
+    }
+    vp_data_release(src.data);
+    vnplan_plan_free(p);
     free(docs);
     free(used);
+    free(prior);
+    vp_arena_free(stubs);
     vp_blocks_free(&blocks);
-    return p;
+    return NULL;
 nomem:
     vp_error_set(err, VNPLAN_E_NOMEM, name, 0, -1, "out of memory");
 fail:
     free(docs);
     free(used);
+    free(prior);
+    vp_arena_free(stubs);
     vp_blocks_free(&blocks);
     vnplan_plan_free(p);
     return NULL;
@@ -148,7 +266,7 @@ typedef struct source {
  * charset tables and the vocabulary that tells encodings apart. */
 static vnplan_status read_blocks(const unsigned char *bytes, size_t len, const char *name,
                                  const vnplan_options *opts, const vp_data *data,
-                                 source *out, vnplan_error *err)
+                                 unsigned char **owned, source *out, vnplan_error *err)
 {
     if (len > vnplan_options_limit(opts, VNPLAN_LIMIT_INPUT_BYTES))
         return vp_error_set(err, VNPLAN_E_LIMIT, name, 0, -1,
@@ -191,6 +309,12 @@ static vnplan_status read_blocks(const unsigned char *bytes, size_t len, const c
         vp_decoded_free(&dec);
         return err ? err->code : VNPLAN_E_ENCODING;
     }
+    /* the text is decoded: bytes that are ours go now, so as not to be
+     * held beside the text and its blocks */
+    if (owned) {
+        free(*owned);
+        *owned = NULL;
+    }
     out->format = "text";
     out->encoding = dec.encoding;
     out->escaped = vp_undo_escaped_breaks(dec.text, &dec.len);
@@ -205,27 +329,28 @@ static vnplan_status read_blocks(const unsigned char *bytes, size_t len, const c
  * Returns the data (a reference the caller releases), or NULL with `err`
  * filled and nothing left to free. */
 static vp_data *read_source(const void *bytes, size_t len, const char **name,
-                            const vnplan_options *opts, source *out, vnplan_error *err)
+                            const vnplan_options *opts, unsigned char **owned, source *out,
+                            vnplan_error *err)
 {
     vp_error_clear(err);
     memset(out, 0, sizeof *out);
     if (!*name)
         *name = "<memory>";
     vp_data *data = vp_options_data(opts, err);
-    if (data && read_blocks(bytes, len, *name, opts, data, out, err) != VNPLAN_OK) {
+    if (data && read_blocks(bytes, len, *name, opts, data, owned, out, err) != VNPLAN_OK) {
         vp_data_release(data);
         data = NULL;
     }
     return data;
 }
 
-vnplan_plan *vnplan_parse_bytes(const void *bytes, size_t len, const char *name,
-                                const vnplan_options *opts, vnplan_error *err)
+/* The plan of what read_source read (its data and blocks handed over),
+ * then everything in it: the whole plan, or (with `each`) one document
+ * at a time. */
+static vnplan_plan *parse_source(vp_data *data, source src, size_t len, const char *name,
+                                 const vnplan_options *opts, each_sink *each,
+                                 vnplan_error *err)
 {
-    source src;
-    vp_data *data = read_source(bytes, len, &name, opts, &src, err);
-    if (!data)
-        return NULL;
     vnplan_plan *p = vp_plan_new();
     if (!p) {
         vp_blocks_free(&src.blocks);
@@ -246,7 +371,41 @@ vnplan_plan *vnplan_parse_bytes(const void *bytes, size_t len, const char *name,
         vnplan_plan_free(p);
         return NULL;
     }
-    return parse_blocks(p, src.blocks, name, opts, err);
+    return parse_blocks(p, src.blocks, name, opts, each, err);
+}
+
+vnplan_plan *vnplan_parse_bytes(const void *bytes, size_t len, const char *name,
+                                const vnplan_options *opts, vnplan_error *err)
+{
+    source src;
+    vp_data *data = read_source(bytes, len, &name, opts, NULL, &src, err);
+    return data ? parse_source(data, src, len, name, opts, NULL, err) : NULL;
+}
+
+vnplan_status vnplan_parse_file_each(const char *path, const vnplan_options *opts,
+                                     vnplan_each_fn fn, void *ctx, vnplan_error *err)
+{
+    vp_error_clear(err);
+    unsigned char *bytes = NULL;
+    size_t len = 0;
+    if (!fn)
+        return vp_error_set(err, VNPLAN_E_USAGE, path, 0, -1, "no function to call");
+    if (vp_read_file(path, vnplan_options_limit(opts, VNPLAN_LIMIT_INPUT_BYTES), &bytes, &len,
+                     err) != VNPLAN_OK)
+        return err ? err->code : VNPLAN_E_IO;
+    source src;
+    const char *name = path;
+    vp_data *data = read_source(bytes, len, &name, opts, &bytes, &src, err);
+    free(bytes);    /* the blocks hold the text from here on */
+    if (!data)
+        return err ? err->code : VNPLAN_E_IO;
+    each_sink each = {fn, ctx, 0};
+    vnplan_error local;
+    if (!err)
+        err = &local;
+    vp_error_clear(err);
+    parse_source(data, src, len, name, opts, &each, err);
+    return err->code;
 }
 
 /* The blocks as lines of text: a paragraph a line, a table row as its
@@ -292,7 +451,7 @@ char *vnplan_read_text_bytes(const void *bytes, size_t len, const char *name,
                              const vnplan_options *opts, size_t *out_len, vnplan_error *err)
 {
     source src;
-    vp_data *data = read_source(bytes, len, &name, opts, &src, err);
+    vp_data *data = read_source(bytes, len, &name, opts, NULL, &src, err);
     if (!data)
         return NULL;
     char *text = blocks_text(&src.blocks, out_len);

@@ -198,6 +198,22 @@ VNPLAN_API char *vnplan_read_text_bytes(const void *bytes, size_t len, const cha
                                         const vnplan_options *opts, size_t *out_len,
                                         vnplan_error *err);
 
+/* Parse a file one document at a time, for files that join many plans
+ * (an archive saved as one text): `fn` receives each document as soon as
+ * it is read, as a plan of its own that holds that document only, and
+ * owns it (vnplan_plan_free it, now or later).  Memory then holds the
+ * file's text and one document's tree, not every document's.  The
+ * documents and their warnings are those vnplan_parse_file gives, in the
+ * same order (the file's own warnings with the first or the last
+ * document).  `fn` returns 0 to go on, anything else to stop (no error).
+ * Returns VNPLAN_OK or the error vnplan_parse_file would give, in `err`;
+ * after an error in the middle of the file, the documents before it
+ * were handed out. */
+typedef int (*vnplan_each_fn)(vnplan_plan *plan, void *ctx);
+VNPLAN_API vnplan_status vnplan_parse_file_each(const char *path, const vnplan_options *opts,
+                                                vnplan_each_fn fn, void *ctx,
+                                                vnplan_error *err);
+
 /* Release the plan.  A diff made from it keeps what it needs. */
 VNPLAN_API void vnplan_plan_free(vnplan_plan *plan);
 
@@ -585,13 +601,90 @@ typedef enum vnplan_diff_format {
 } vnplan_diff_format;
 
 enum {
-    VNPLAN_RENDER_COLOR = 1 << 0   /* ANSI colour (text format only)      */
+    VNPLAN_RENDER_COLOR   = 1 << 0,  /* ANSI colour (text format only)    */
+    VNPLAN_RENDER_LANG_EN = 1 << 1,  /* labels in English                  */
+    VNPLAN_RENDER_LANG_VI = 1 << 2   /* labels in Vietnamese (tiếng Việt)  */
 };
 
 /* Render a comparison; `width` is the terminal width for text (0: 80).
- * malloc'd string, NULL when out of memory. */
+ * malloc'd string, NULL when out of memory.
+ *
+ * The language of the labels (headings, "only in A", the summary) of the
+ * text, Markdown and HTML reports: English with VNPLAN_RENDER_LANG_EN,
+ * Vietnamese with VNPLAN_RENDER_LANG_VI (EN wins if both are set), and
+ * with neither, the language of LC_MESSAGES of the calling thread's
+ * locale, as gettext(3) finds it (English unless the program called
+ * setlocale and the user's locale is Vietnamese; $LANGUAGE counts too).
+ * What the plans say (tasks, agencies, pillar names, numbers) is printed
+ * as it is, and the JSON report, a contract for programs, has no labels
+ * to translate.
+ *
+ * The library never calls setlocale: a language asked for is looked up
+ * through a locale object of the calling thread only (newlocale and
+ * uselocale around each lookup), so threads may render in different
+ * languages at once.  The Vietnamese labels need the catalog installed
+ * with the library ($(localedir)/vi/LC_MESSAGES/vnplan.mo; a program that
+ * bound the "vnplan" text domain elsewhere with bindtextdomain(3) before
+ * its first rendering keeps its binding) and a Vietnamese locale on the
+ * system (vi_VN.UTF-8; without one, VNPLAN_RENDER_LANG_VI gives English
+ * unless the process locale is Vietnamese already).  Numbers (scores,
+ * 0.85) are printed as LC_NUMERIC says: a program that sets LC_ALL from
+ * the environment should set LC_NUMERIC back to "C", as the tools do. */
 VNPLAN_API char *vnplan_diff_render(const vnplan_diff *diff, vnplan_diff_format format,
                                     int width, int flags);
+
+/* ===================================================================== */
+/* 5d. Frameworks and categories, without a comparison                   */
+/* ===================================================================== */
+
+/* For a program that reads many plans against one framework (plancover's
+ * coverage matrix): the frameworks the options loaded, their categories
+ * in order, and any task's category in any of them.  A framework is
+ * borrowed from the options' loaded data: valid while the options live
+ * and until a setter drops that data; read-only, so any number of threads
+ * may use it at once. */
+typedef struct vnplan_framework vnplan_framework;
+
+/* The id of the framework a document was classified by ("qd161"), NULL
+ * when no framework data was found (the JSON's "framework"). */
+VNPLAN_API const char *vnplan_document_framework(const vnplan_document *doc);
+
+/* The installed frameworks of loaded options, newest decision first; 0
+ * and NULL when the options were not loaded (vnplan_options_load).
+ * vnplan_options_framework: the one of that id (a framework file the
+ * options name wins over an installed one of the same id), or with `id`
+ * NULL the one vnplan_options_set_framework asked for (NULL when none). */
+VNPLAN_API size_t vnplan_options_framework_count(const vnplan_options *opts);
+VNPLAN_API const vnplan_framework *vnplan_options_framework_at(const vnplan_options *opts,
+                                                               size_t i);
+VNPLAN_API const vnplan_framework *vnplan_options_framework(const vnplan_options *opts,
+                                                            const char *id);
+
+/* Its id ("qd161"), the decision's title, and its date ("2016-01-25", or
+ * NULL when the file gives none; the newer of two frameworks is the one
+ * with the later date). */
+VNPLAN_API const char *vnplan_framework_id(const vnplan_framework *fw);
+VNPLAN_API const char *vnplan_framework_title(const vnplan_framework *fw);
+VNPLAN_API const char *vnplan_framework_date(const vnplan_framework *fw);
+
+/* Its categories in the file's order (docs/frameworks.md): the i-th one's
+ * id ("hoa_nhap"), NULL past the end; `label_vi`, `label_en` (NULL when
+ * the file gives none) and `is_pillar` (1 a pillar or objective, 0 a part
+ * plans add, such as "tuyen_truyen") may be NULL. */
+VNPLAN_API size_t vnplan_framework_category_count(const vnplan_framework *fw);
+VNPLAN_API const char *vnplan_framework_category(const vnplan_framework *fw, size_t i,
+                                                 const char **label_vi,
+                                                 const char **label_en, int *is_pillar);
+
+/* The category of a task of `doc` in `fw`: its own (vnplan_task_pillar)
+ * when the document was classified by a framework of that id, else mapped
+ * through the crosswalk as vnplan_compare maps it (docs/frameworks.md,
+ * "Comparing plans under different frameworks").  Returns the category's
+ * id, NULL when the task is unclassified or no category of `fw` continues
+ * its own; `index` (may be NULL) receives its position for
+ * vnplan_framework_category, (size_t)-1 with NULL. */
+VNPLAN_API const char *vnplan_task_category(const vnplan_document *doc, const vnplan_task *t,
+                                            const vnplan_framework *fw, size_t *index);
 
 /* ===================================================================== */
 /* 6. Rendering                                                          */
@@ -606,6 +699,20 @@ typedef enum vnplan_format {
 /* Render a plan; returns a malloc'd NUL-terminated string (free() it) or
  * NULL when out of memory. */
 VNPLAN_API char *vnplan_render(const vnplan_plan *plan, vnplan_format format);
+
+/* A file's JSON (VNPLAN_FORMAT_JSON) written as its documents are read
+ * (vnplan_parse_file_each), in pieces: OPEN of the first plan, then the
+ * DOCUMENTS of each plan, ",\n" between them, then "\n  ],\n
+ * \"warnings\": [\n", the WARNINGS of each plan that has some, ",\n"
+ * between them, and "\n  ]\n}\n" ("[]" for no warnings at all: see
+ * planparse.c).  The result is byte for byte what vnplan_render gives
+ * for the whole file.  malloc'd (free() it); NULL when out of memory. */
+typedef enum vnplan_json_part {
+    VNPLAN_JSON_OPEN,       /* "{", schema, source, "documents": [           */
+    VNPLAN_JSON_DOCUMENTS,  /* the plan's documents, as items of that array */
+    VNPLAN_JSON_WARNINGS    /* its warnings, as items of "warnings"          */
+} vnplan_json_part;
+VNPLAN_API char *vnplan_render_json_part(const vnplan_plan *plan, vnplan_json_part part);
 
 /* ===================================================================== */
 /* 7. Text helpers                                                       */

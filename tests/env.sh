@@ -2,6 +2,12 @@
 : "${top_srcdir:=.}" "${top_builddir:=.}"
 : "${VNPLAN_DATADIR:=$top_srcdir/data}"
 export VNPLAN_DATADIR
+# The tools speak the user's language (po/): the tests compare English
+# output, whatever the locale of whoever runs them (test_i18n.sh sets its
+# own for each command).
+LC_ALL=C.UTF-8
+export LC_ALL
+unset LANGUAGE
 PLANPARSE=$top_builddir/tools/planparse
 CORPUS=$top_srcdir/corpus
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/vnplan-test.XXXXXX")

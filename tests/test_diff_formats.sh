@@ -84,6 +84,8 @@ elif fmt == "text":
     cov = s.split("\nCoverage", 1)[1].split("\n\n", 1)[0].split("\n")[1:]
     c["pillars"] = {}
     for line in cov:
+        if not line.startswith("  "):   # the sub-heading of the other parts
+            continue
         m = re.match(r"^  (.+?) +(\d+) +(\d+) +(\d+) +(\d+) +(\d+)$", line)
         if not m:
             sys.exit("text: coverage row %r" % line)
@@ -96,7 +98,10 @@ elif fmt == "text":
         c["sections"][m.group(1)] = n
     summary_lines(s.split("\nSummary\n", 1)[1])
 elif fmt == "markdown":
-    cov = s.split("## Coverage\n", 1)[1].split("\n\n", 1)[0].strip("\n").split("\n")[2:]
+    # The pillars' table, then the other parts' (under a "###" heading).
+    part = s.split("## Coverage\n", 1)[1].split("\n## ", 1)[0]
+    cov = [l for l in part.split("\n")
+           if l.startswith("| ") and not l.startswith("| Category |")]
     c["pillars"] = {}
     for line in cov:
         cells = [x.strip() for x in line.strip("|").split("|")]
@@ -122,7 +127,7 @@ elif fmt == "markdown":
                                 r"### Only in B \((\d+)\)", ag[1], re.S)
 elif fmt == "html":
     text = lambda frag: html.unescape(re.sub(r"<[^>]+>", "", frag))
-    table = s.split('<h2 id="coverage">', 1)[1].split("</svg>", 1)[1].split("</table>", 1)[0]
+    table = s.split('<h2 id="coverage">', 1)[1].split("<table", 1)[1].split("</table>", 1)[0]
     c["pillars"] = {}
     for row in re.findall(r"<tr><td>(.*?)</tr>", table):
         cells = re.split(r"</td><td[^>]*>", row)

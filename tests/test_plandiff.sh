@@ -172,11 +172,134 @@ for n in bad[:5]:
 sys.exit(1 if bad else 0)
 EOF
 
+# ------------------------------------------------------------ options
+# Without --format, the format follows the extension of the -o file.
+for ext in html:'<!DOCTYPE html>' htm:'<!DOCTYPE html>' md:'# Plan comparison' \
+           markdown:'# Plan comparison' json:'"schema"' txt:'Coverage'; do
+    e=${ext%%:*} want=${ext#*:}
+    timeout 60 "$PLANDIFF" -o "$TMP/out.$e" "$K" "$T" 2>/dev/null
+    rc=$?
+    ok "-o FILE.$e: exit 1, written in its format" eval '[ $rc -eq 1 ] &&
+        grep -Fq -- "$want" "$TMP/out.$e"'
+done
+timeout 60 "$PLANDIFF" --format=text -o "$TMP/forced.html" "$K" "$T" 2>/dev/null
+ok "--format wins over the -o extension" eval '! grep -q "<html" "$TMP/forced.html" &&
+    grep -q "^Coverage" "$TMP/forced.html"'
+# A pipe without --width or COLUMNS gets 80 columns.
+env -u COLUMNS timeout 60 "$PLANDIFF" "$K" "$T" >"$TMP/w-default.txt" 2>/dev/null
+COLUMNS=60 timeout 60 "$PLANDIFF" "$K" "$T" >"$TMP/w-columns.txt" 2>/dev/null
+# widest FILE: its widest line, in characters.
+widest() { "$PY" -c 'import sys; print(max(len(l) for l in open(sys.argv[1], encoding="utf-8").read().split("\n")))' "$1"; }
+ok "text to a pipe: 80 columns by default" eval '[ "$(widest "$TMP/w-default.txt")" -eq 80 ]'
+ok "text to a pipe: \$COLUMNS when set" eval '[ "$(widest "$TMP/w-columns.txt")" -eq 60 ]'
+# Each task's whole text, wrapped: the longest task of B is in the report
+# word for word, once its lines are joined.
+ok "text: every task's whole text, wrapped" "$PY" - "$TMP/w80.txt" "$TMP/pair.json" <<'PYEOF'
+import json, re, sys
+report = open(sys.argv[1], encoding="utf-8").read()
+tasks = json.load(open(sys.argv[2], encoding="utf-8"))["tasks"]
+# a task block: its labelled line, then the text indented by 6 columns
+texts = [" ".join(l.strip() for l in block.split("\n"))
+         for block in re.findall(r"\n((?:      \S.*\n)+)", report)]
+joined = "\n".join(texts)
+missing = [t["id"] for side in ("a", "b") for t in tasks[side]
+           if " ".join(t["text"].split()) not in joined]
+for m in missing[:5]:
+    print("#   not in the report in full: %s" % m)
+sys.exit(1 if missing else 0)
+PYEOF
+ok "text: the agencies met by sector" eval 'has pair.txt "met by sector" &&
+    grep -A2 "^    culture-sport-tourism" "$TMP/pair.txt" | grep -q "Sở Du lịch"'
+ok "text: the other parts apart from the pillars in the coverage table" "$PY" -c '
+import sys
+cov = open(sys.argv[1], encoding="utf-8").read().split("\nCoverage", 1)[1].split("\n\n", 1)[0]
+i, j = cov.find("Other parts (not pillars)"), cov.find("Tuyên truyền")
+sys.exit(0 if 0 < cov.find("năng động") < i < j else 1)' "$TMP/pair.txt"
+ok "markdown: the other parts in a table of their own" eval '
+    grep -A4 "^### Other parts (not pillars)" "$TMP/pair.md" | grep -q "^| Tuyên truyền"'
+printf 'so-ldtbxh\t\t\t\tSở LĐTBXH\t-\t-\t\n' >"$TMP/kept.tsv"
+ok "--agencies with a missing file: exit 2" run noag 2 --agencies="$TMP/none.tsv" "$K" "$T"
+ok "--agencies with a missing file: one error line" one_error noag
+
+# ------------------------------------------------------------ --as-of
+# The Sở Lao động - Thương binh và Xã hội, which leads most of A's tasks,
+# handed its duties to the Sở Nội vụ on 2025-03-01 (data/agencies.tsv):
+# --as-of=2026-01-01 shows the Sở Nội vụ in the agency columns of every
+# format, and the formats still agree on the counts.
+cat >"$TMP/leads.py" <<'PYEOF'
+import html, json, re, sys
+fmt, path = sys.argv[1], sys.argv[2]
+s = open(path, encoding="utf-8").read()
+if fmt == "json":
+    d = json.loads(s)
+    leads = [t.get("lead") or "" for side in ("a", "b") for t in d["tasks"][side]]
+    names = [a["label"] for k in ("both", "only_a", "only_b") for a in d["agencies"][k]]
+    a = d["summary"]["agencies"]
+    counts = [a["both"], a["only_a"], a["only_b"], a["by_sector"]]
+else:
+    if fmt == "text":
+        leads = re.findall(r"^    [AB] T\d+  \S+ :\d+  (.*)$", s, re.M)
+        names = sum((l.split("; ") for l in re.findall(r"^  (?:both|only A|only B): +(.*)$",
+                                                           s, re.M)), [])
+    elif fmt == "markdown":
+        leads = [x.rstrip() for x in re.findall(r" — lead: (.*)$", s, re.M)]
+        part = s.split("\n## Agencies\n", 1)[1].split("\n### Met by sector", 1)[0]
+        names = [r.split(" | ")[0][2:] for r in re.findall(r"^\| .*$", part, re.M)
+                 if not r.startswith("| Agency |")]
+    else:
+        leads = [html.unescape(x) for x in re.findall(r'lead: <span class="lead">(.*?)</span>', s)]
+        part = s.split('<h2 id="agencies">', 1)[1].split("<h3>", 1)[0]
+        names = [html.unescape(x) for x in re.findall(r"<tr><td>(.*?)</td>", part)]
+        s = html.unescape(re.sub(r"<[^>]+>", "", s))
+    counts = [int(x) for x in re.search(r"[Aa]gencies: (\d+) named by both, (\d+) only by A, "
+                                        r"(\d+) only by B; (\d+) sectors", s).groups()]
+print(json.dumps({"leads": leads, "names": names, "counts": counts}, ensure_ascii=False))
+PYEOF
+LDTBXH="Sở Lao động - Thương binh và Xã hội"
+for f in text json markdown html; do
+    run plain.$f 1 --format=$f --width=400 "$K" "$T"
+    ok "--as-of=2026-01-01, $f: exit 1" run asof.$f 1 --format=$f --width=400 \
+        --as-of=2026-01-01 "$K" "$T"
+    run kept.$f 1 --format=$f --width=400 --as-of=2026-01-01 --agencies="$TMP/kept.tsv" "$K" "$T"
+    for v in plain asof kept; do
+        "$PY" "$TMP/leads.py" $f "$TMP/$v.$f" >"$TMP/$v.$f.leads" || echo "#   $v.$f unread"
+    done
+    ok "$f: without --as-of, leads and agencies name the $LDTBXH" "$PY" -c '
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+sys.exit(0 if sys.argv[2] in d["leads"] and sys.argv[2] in d["names"] else 1)' \
+        "$TMP/plain.$f.leads" "$LDTBXH"
+    ok "$f: --as-of=2026-01-01 shows the Sở Nội vụ in its place" "$PY" -c '
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+p = json.load(open(sys.argv[2], encoding="utf-8"))
+bad = []
+if sys.argv[3] in d["leads"] or sys.argv[3] in d["names"]:
+    bad.append("still named")
+if d["leads"].count("Sở Nội vụ") <= p["leads"].count("Sở Nội vụ") or "Sở Nội vụ" not in d["names"]:
+    bad.append("Sở Nội vụ: %d leads, before %d" % (d["leads"].count("Sở Nội vụ"),
+                                                   p["leads"].count("Sở Nội vụ")))
+for b in bad:
+    print("#   " + b)
+sys.exit(1 if bad else 0)' "$TMP/asof.$f.leads" "$TMP/plain.$f.leads" "$LDTBXH"
+    ok "$f: --agencies clearing the successor keeps the $LDTBXH" "$PY" -c '
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+sys.exit(0 if sys.argv[2] in d["leads"] else 1)' "$TMP/kept.$f.leads" "$LDTBXH"
+done
+ok "--as-of: the four formats agree on the agency counts" "$PY" -c '
+import json, sys
+c = [json.load(open(f, encoding="utf-8"))["counts"] for f in sys.argv[1:]]
+p = json.load(open(sys.argv[1].replace("asof.", "plain."), encoding="utf-8"))["counts"]
+if any(x != c[0] for x in c) or c[0] == p:
+    print("#   counts %r (without --as-of %r)" % (c, p))
+    sys.exit(1)' "$TMP"/asof.{json,text,markdown,html}.leads
+
 # --------------------------------------------------------------- HTML
 HTML=$TMP/report.html
 ok "html: exit 1" run report.html 1 --format=html "$K" "$T"
 ok "html: nothing on stderr" silent report.html
-ok "html: an inline SVG chart" grep -q "<svg" "$HTML"
+ok "html: a bar chart" grep -q '<div class="chart"' "$HTML"
 ok "html: no network address but the SVG namespace" eval '
     ! grep -o "https\?://[^\"<> ]*" "$HTML" | grep -vqx "http://www.w3.org/2000/svg"'
 ok "html: no script, no external stylesheet or image" eval '
@@ -271,7 +394,7 @@ s = re.sub(r"<style.*?</style>", " ", s, flags=re.S)
 print(html.unescape(re.sub(r"<[^>]+>", " ", s)))' "$TMP/dom.html" >"$TMP/dom.txt"
     ok "rendered page: the five pillar labels" has_labels dom.txt
     ok "rendered page: both plan numbers" eval 'has dom.txt "$NUM_A" && has dom.txt "$NUM_B"'
-    ok "rendered page: the chart is an SVG element" grep -q "<svg" "$TMP/dom.html"
+    ok "rendered page: the bar chart" grep -q '<div class="chart"' "$TMP/dom.html"
     rm -f "$TMP/report.png"
     chrome --screenshot="$TMP/report.png" --window-size=1280,2000 "file://$HTML" >/dev/null
     ok "chromium saves a screenshot" eval '[ -s "$TMP/report.png" ] &&

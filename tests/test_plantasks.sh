@@ -11,7 +11,7 @@ PLANTASKS=$top_builddir/tools/plantasks
 K=$CORPUS/khanhhoa.txt
 T=$CORPUS/thanhhoa.txt
 LIMIT=30
-COLUMNS="file,document,province,part,section,heading,task_id,text,lead,lead_printed,lead_ids,lead_today,coordinate,coordinate_printed,coordinate_ids,requested,requested_printed,requested_ids,deadline,deadline_date,line"
+COLUMNS="file,document,province,part,section,heading,task_id,text,lead,lead_printed,lead_ids,lead_today,coordinate,coordinate_printed,coordinate_ids,requested,requested_printed,requested_ids,deadline,deadline_date,line,category,framework"
 # The README query (docs/sqlite.md): the tasks Sở Y tế leads, by plan.
 QUERY="SELECT d.number, t.task_id, substr(t.text, 1, 80) FROM tasks t JOIN documents d ON d.id = t.document_id JOIN task_agencies ta ON ta.task_id = t.id WHERE ta.role = 'lead' AND ta.agency_id = 'so-y-te' ORDER BY d.number, t.id;"
 
@@ -90,13 +90,13 @@ ok "thanhhoa: CSV, JSONL, TSV and Markdown hold the same rows" same_rows thanhho
 
 # tsv_clean NAME: every line has exactly one field per column.
 tsv_clean() {
-    awk -F'\t' -v n=21 'NF != n { print "#   line " NR ": " NF " fields"; bad = 1 }
+    awk -F'\t' -v n=23 'NF != n { print "#   line " NR ": " NF " fields"; bad = 1 }
         END { exit bad }' "$TMP/$1"
 }
 ok "khanhhoa TSV: no tab or newline inside a field" tsv_clean khanhhoa.tsv
 ok "thanhhoa TSV: no tab or newline inside a field" tsv_clean thanhhoa.tsv
 
-# md_table NAME: a header row, the separator row, then rows of 21 cells
+# md_table NAME: a header row, the separator row, then rows of 23 cells
 # (escaped "\|" does not split a cell).
 md_table() {
     "$PY" - "$TMP/$1" <<'EOF'
@@ -107,7 +107,7 @@ if len(lines) < 2 or not re.fullmatch(r"(\| -{3,}:? )+\|", lines[1]):
     errors.append("no separator row: %r" % (lines[1:2],))
 for n, l in enumerate(lines, 1):
     cells = re.split(r"(?<!\\)\|", l)
-    if len(cells) != 23 or cells[0] or cells[-1]:
+    if len(cells) != 25 or cells[0] or cells[-1]:
         errors.append("line %d: %d cells" % (n, len(cells) - 2))
         break
 for e in errors:
@@ -115,8 +115,8 @@ for e in errors:
 sys.exit(1 if errors else 0)
 EOF
 }
-ok "khanhhoa Markdown: header separator row, 21 cells a row" md_table khanhhoa.markdown
-ok "thanhhoa Markdown: header separator row, 21 cells a row" md_table thanhhoa.markdown
+ok "khanhhoa Markdown: header separator row, 23 cells a row" md_table khanhhoa.markdown
+ok "thanhhoa Markdown: header separator row, 23 cells a row" md_table thanhhoa.markdown
 
 # ------------------------------------------------------------ BOM, -o
 bytes3() { [ "$(head -c 3 "$TMP/$1" | od -An -tx1 | tr -d ' \n')" = "$2" ]; }
@@ -225,10 +225,12 @@ db = sqlite3.connect(d + "/plans.db")
 q = lambda s: db.execute(s).fetchall()
 errors = []
 want = {
-    "documents": ["id", "file", "number", "kind", "issuer", "province", "place", "date", "title"],
+    "documents": ["id", "file", "number", "kind", "issuer", "province", "place", "date", "title",
+                  "framework"],
     "sections": ["document_id", "path", "number", "heading", "level", "line"],
     "tasks": ["id", "document_id", "part", "task_id", "section", "text", "deadline",
-              "deadline_date", "line"],
+              "deadline_date", "line", "category", "framework"],
+    "categories": ["framework", "id", "label_vi", "label_en", "is_pillar", "position"],
     "agencies": ["id", "label", "known", "sector", "match_key"],
     "task_agencies": ["task_id", "role", "agency_id", "printed", "today_id", "today_label"],
     "refs": ["document_id", "type", "number", "number_raw", "title", "date", "issuer",
@@ -271,6 +273,24 @@ if q("SELECT count(*) FROM task_agencies WHERE today_id IS NOT NULL OR today_lab
     errors.append("today_id or today_label set without --as-of")
 if any(o["lead_today"] for o in jl):
     errors.append("lead_today set without --as-of")
+# Every row's category and framework are the task's in the database.
+rows_cat = sorted((o["document"], o["task_id"], o["category"], o["framework"]) for o in jl)
+db_cat = sorted(q("SELECT d.number, t.task_id, t.category, t.framework FROM tasks t JOIN documents d ON d.id = t.document_id"))
+if rows_cat != db_cat:
+    errors.append("categories of the rows and the database differ")
+if not all(o["category"] and o["framework"] == "qd161" for o in jl):
+    errors.append("a corpus task without category or framework qd161")
+pillars = [r[0] for r in q("SELECT id FROM categories WHERE framework = 'qd161' AND is_pillar ORDER BY position")]
+if pillars != ["gan_ket", "hoa_nhap", "ben_vung", "tu_cuong", "nang_dong"]:
+    errors.append("qd161 pillars %r" % pillars)
+# The coverage view: every plan x category of its framework, zeros included.
+cov = q("SELECT number, category, tasks FROM coverage")
+ncat = q("SELECT count(*) FROM categories WHERE framework = 'qd161'")[0][0]
+plans = q("SELECT count(DISTINCT document_id) FROM tasks WHERE part = 'task'")[0][0]
+if len(cov) != ncat * plans or not any(n == 0 for _, _, n in cov):
+    errors.append("coverage: %d rows for %d plans x %d categories" % (len(cov), plans, ncat))
+if sum(n for _, _, n in cov) != q("SELECT count(*) FROM tasks WHERE part = 'task'")[0][0]:
+    errors.append("coverage counts do not add up to the tasks")
 sector = q("SELECT sector FROM agencies WHERE id = 'so-y-te'")
 if sector != [("health",)]:
     errors.append("sector of so-y-te %r" % sector)

@@ -2,6 +2,7 @@
 #include "config.h"
 #include "cli.h"
 #include <errno.h>
+#include <locale.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -12,17 +13,79 @@
  * scorer) reads that tree's data/, not whatever an earlier `make install`
  * left in the installed data directory: the two may be of different
  * versions.  Told by where the running executable lives. */
-static const char *build_tree_data(void)
+static int in_build_tree(void)
 {
-#if defined(VNPLAN_BUILDDIR) && defined(VNPLAN_SRCDATADIR)
+#if defined(VNPLAN_BUILDDIR)
     char exe[4096];
     ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
     size_t bl = strlen(VNPLAN_BUILDDIR);
-    if (n > 0 && (size_t)n > bl && strncmp(exe, VNPLAN_BUILDDIR, bl) == 0 && exe[bl] == '/' &&
-        access(VNPLAN_SRCDATADIR "/agencies.tsv", R_OK) == 0)
+    return n > 0 && (size_t)n > bl && strncmp(exe, VNPLAN_BUILDDIR, bl) == 0 && exe[bl] == '/';
+#else
+    return 0;
+#endif
+}
+
+static const char *build_tree_data(void)
+{
+#if defined(VNPLAN_BUILDDIR) && defined(VNPLAN_SRCDATADIR)
+    if (in_build_tree() && access(VNPLAN_SRCDATADIR "/agencies.tsv", R_OK) == 0)
         return VNPLAN_SRCDATADIR;
 #endif
     return NULL;
+}
+
+/* Likewise the message catalogs: `make` puts copies of po/ catalogs in
+ * the build tree's locale/LANG/LC_MESSAGES/vnplan.mo (Makefile.am). */
+static const char *build_tree_locale(void)
+{
+#if defined(VNPLAN_BUILDDIR)
+    if (in_build_tree() && access(VNPLAN_BUILDDIR "/locale", X_OK) == 0)
+        return VNPLAN_BUILDDIR "/locale";
+#endif
+    return NULL;
+}
+
+int cli_i18n(const char *prog, int argc, char **argv)
+{
+    const char *lang = NULL;
+    for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++) {
+        if (strncmp(argv[i], "--lang=", 7) == 0)
+            lang = argv[i] + 7;
+        else if (strcmp(argv[i], "--lang") == 0 && i + 1 < argc)
+            lang = argv[++i];
+    }
+    /* Messages and characters as the user's locale says; numbers as they
+     * always were (the reports and JSON print "0.85", not "0,85"). */
+    setlocale(LC_ALL, "");
+    setlocale(LC_NUMERIC, "C");
+    int flag = 0;
+    if (lang && (strcmp(lang, "en") == 0 || strcmp(lang, "C") == 0)) {
+        setlocale(LC_MESSAGES, "C");   /* untranslated; $LANGUAGE ignored */
+        flag = VNPLAN_RENDER_LANG_EN;
+    } else if (lang && strncmp(lang, "vi", 2) == 0 && (!lang[2] || lang[2] == '_')) {
+        static const char *const names[] = {"vi_VN.UTF-8", "vi_VN.utf8", "vi_VN", "vi"};
+        for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+            if (setlocale(LC_MESSAGES, names[i]))
+                break;
+        unsetenv("LANGUAGE");   /* it would override LC_MESSAGES */
+        flag = VNPLAN_RENDER_LANG_VI;
+    } else if (lang) {
+        lang = NULL;
+        flag = -1;
+    }
+#if ENABLE_NLS
+    const char *dir = build_tree_locale();
+    bindtextdomain("vnplan", dir ? dir : LOCALEDIR);
+    bind_textdomain_codeset("vnplan", "UTF-8");
+    textdomain("vnplan");
+#endif
+    if (flag < 0) {
+        for (int i = 1; i < argc; i++)
+            if (strncmp(argv[i], "--lang", 6) == 0)
+                lang = argv[i][6] == '=' ? argv[i] + 7 : i + 1 < argc ? argv[i + 1] : "";
+        cli_usage_error(prog, _("--lang takes vi or en, not '%s'"), lang ? lang : "");
+    }
+    return flag;
 }
 
 void cli_report(const char *prog, const vnplan_error *err)
@@ -31,9 +94,9 @@ void cli_report(const char *prog, const vnplan_error *err)
     if (err->file[0])
         fprintf(stderr, "%s: ", err->file);
     if (err->line > 0)
-        fprintf(stderr, "line %ld: ", err->line);
+        fprintf(stderr, _("line %ld: "), err->line);
     fprintf(stderr, "%s%s\n", err->message[0] ? err->message : vnplan_status_name(err->code),
-            err->code == VNPLAN_E_LIMIT ? " (see --limit)" : "");
+            err->code == VNPLAN_E_LIMIT ? _(" (see --limit)") : "");
 }
 
 int cli_parse_limit(const char *prog, const char *arg, size_t limits[VNPLAN_LIMIT__COUNT])
@@ -41,7 +104,7 @@ int cli_parse_limit(const char *prog, const char *arg, size_t limits[VNPLAN_LIMI
     const char *eq = strchr(arg, '=');
     char name[32];
     if (!eq || (size_t)(eq - arg) >= sizeof name)
-        return cli_usage_error(prog, "--limit wants NAME=N, not '%s'", arg);
+        return cli_usage_error(prog, _("--limit wants NAME=N, not '%s'"), arg);
     memcpy(name, arg, (size_t)(eq - arg));
     name[eq - arg] = '\0';
     int which = vnplan_limit_by_name(name);
@@ -51,7 +114,7 @@ int cli_parse_limit(const char *prog, const char *arg, size_t limits[VNPLAN_LIMI
             strcat(known, i ? ", " : "");
             strcat(known, vnplan_limit_name((vnplan_limit)i));
         }
-        return cli_usage_error(prog, "unknown limit '%s' (%s)", name, known);
+        return cli_usage_error(prog, _("unknown limit '%s' (%s)"), name, known);
     }
     /* N, or N with K, M or G for binary multiples: 64M */
     char *end;
@@ -62,7 +125,7 @@ int cli_parse_limit(const char *prog, const char *arg, size_t limits[VNPLAN_LIMI
         shift = *end == 'K' ? 10 : *end == 'M' ? 20 : 30, end++;
     if (errno || end == eq + 1 || *end || eq[1] == '-' || v == 0 ||
         v > (unsigned long long)(SIZE_MAX >> shift))
-        return cli_usage_error(prog, "invalid value '%s' for limit %s (a positive number)",
+        return cli_usage_error(prog, _("invalid value '%s' for limit %s (a positive number)"),
                                eq + 1, name);
     limits[which] = (size_t)(v << shift);
     return CLI_OK;
@@ -85,7 +148,7 @@ int cli_usage_error(const char *prog, const char *fmt, ...)
     va_start(ap, fmt);
     fprintf(stderr, "%s: ", prog);
     vfprintf(stderr, fmt, ap);
-    fprintf(stderr, "\nTry '%s --help'.\n", prog);
+    fprintf(stderr, _("\nTry '%s --help'.\n"), prog);
     va_end(ap);
     return CLI_USAGE;
 }
@@ -119,7 +182,7 @@ vnplan_options *cli_options(const char *prog, const char *datadir, const char *a
 {
     vnplan_options *o = vnplan_options_new();
     if (!o) {
-        fprintf(stderr, "%s: out of memory\n", prog);
+        fprintf(stderr, _("%s: out of memory\n"), prog);
         return NULL;
     }
     const char *dir = getenv("VNPLAN_DATADIR");
@@ -159,7 +222,7 @@ int cli_write(const char *prog, const char *path, const char *s)
     int to_stdout = !path || strcmp(path, "-") == 0;
     FILE *f = to_stdout ? stdout : fopen(path, "w");
     if (!f) {
-        fprintf(stderr, "%s: %s: cannot write: %s\n", prog, path, strerror(errno));
+        fprintf(stderr, _("%s: %s: cannot write: %s\n"), prog, path, strerror(errno));
         return 0;
     }
     int ok = fputs(s, f) >= 0;
@@ -168,7 +231,7 @@ int cli_write(const char *prog, const char *path, const char *s)
     else
         ok = fclose(f) == 0 && ok;
     if (!ok)
-        fprintf(stderr, "%s: %s: write error: %s\n", prog, to_stdout ? "<stdout>" : path,
+        fprintf(stderr, _("%s: %s: write error: %s\n"), prog, to_stdout ? _("<stdout>") : path,
                 strerror(errno));
     return ok;
 }

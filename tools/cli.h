@@ -6,6 +6,31 @@
 #include <stdio.h>
 #include "vnplan.h"
 
+/* The tools' own words go through gettext (domain "vnplan", po/vi.po):
+ * _() for a message, N_() for one marked where it is defined. */
+#if ENABLE_NLS
+#include <libintl.h>
+#define _(s) gettext(s)
+#else
+#define _(s) (s)
+#define ngettext(s, p, n) ((n) == 1 ? (s) : (p))
+#endif
+#define N_(s) s
+
+/* First thing in main: the user's locale (LC_ALL from the environment,
+ * numbers kept in the C locale's form), the message catalogs (this build
+ * tree's locale/ for a tool run from its build tree, else LOCALEDIR), and
+ * --lang=vi|en looked for in argv before any other option, so that even
+ * --help and usage errors obey it.  Returns the VNPLAN_RENDER_LANG_* flag
+ * --lang asks for (0 without it: follow the locale), or -1 after a
+ * usage error for a bad --lang.  The option parser must accept "lang"
+ * (required argument) and ignore it. */
+int cli_i18n(const char *prog, int argc, char **argv);
+/* The --lang line of every tool's --help. */
+#define CLI_LANG_HELP                                                                   \
+    N_("      --lang=LANG       language of messages and reports: vi (Vietnamese)\n"    \
+       "                        or en (English); default: the locale (LANG)\n")
+
 /* Exit statuses shared by the tools (plandiff: 0 same, 1 different). */
 enum {
     CLI_OK = 0,
@@ -32,10 +57,10 @@ int cli_valid_date(const char *s);
 int cli_parse_limit(const char *prog, const char *arg, size_t limits[VNPLAN_LIMIT__COUNT]);
 /* The --limit line of every tool's --help. */
 #define CLI_LIMIT_HELP                                                                  \
-    "      --limit=NAME=N    raise or lower a limit against hostile input:\n"           \
+    N_("      --limit=NAME=N    raise or lower a limit against hostile input:\n"           \
     "                        input-bytes (64M), line-bytes (1M), depth (32),\n"         \
     "                        references (2048), zip-entries (10000),\n"                 \
-    "                        xml-depth (128, at most 256)\n"
+    "                        xml-depth (128, at most 256)\n")
 /* Options with the data directory from $VNPLAN_DATADIR when set (else,
  * for a tool run from its build tree, that tree's data/), then from
  * --datadir, and --agencies, --as-of and the limits (0: unset), each when

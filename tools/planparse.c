@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cli.h"
+#include "jsonstream.h"
 #include "vnplan.h"
 
 static const char *prog = "planparse";
@@ -12,7 +13,7 @@ static const char *prog = "planparse";
 static void usage(FILE *out)
 {
     fprintf(out,
-            "Usage: %s [OPTION]... FILE...\n"
+            _("Usage: %s [OPTION]... FILE...\n"
             "Show the structure of Vietnamese plan documents: documents, their\n"
             "administrative parts and section trees; in JSON also their tasks,\n"
             "agencies, references and deadlines.  FILE \"-\" reads standard input.\n"
@@ -28,18 +29,22 @@ static void usage(FILE *out)
             "                        the 2025 reorganisation: \"today\" in the JSON\n"
             "      --agencies=FILE   extra agency names (format of agencies.tsv)\n"
             "      --datadir=DIR     read data files from DIR (default: the installed\n"
-            "                        data, or $VNPLAN_DATADIR)\n"
-            CLI_LIMIT_HELP
-            "  -h, --help            show this help and exit\n"
+            "                        data, or $VNPLAN_DATADIR)\n"),
+            prog);
+    fputs(_(CLI_LIMIT_HELP), out);
+    fputs(_(CLI_LANG_HELP), out);
+    fputs(_("  -h, --help            show this help and exit\n"
             "  -V, --version         show versions and exit\n"
             "\n"
             "Exit status: 0 all files parsed; 1 some file could not be read or is\n"
-            "not text; 2 bad usage; 3 missing data files or out of memory.\n",
-            prog);
+            "not text; 2 bad usage; 3 missing data files or out of memory.\n"),
+          out);
 }
 
 int main(int argc, char **argv)
 {
+    if (cli_i18n(prog, argc, argv) < 0)
+        return CLI_USAGE;
     static const struct option longopts[] = {
         {"format", required_argument, NULL, 'f'},
         {"encoding", required_argument, NULL, 'e'},
@@ -48,6 +53,7 @@ int main(int argc, char **argv)
         {"as-of", required_argument, NULL, 'A'},
         {"agencies", required_argument, NULL, 'G'},
         {"limit", required_argument, NULL, 'L'},
+        {"lang", required_argument, NULL, 'l'},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
@@ -71,7 +77,7 @@ int main(int argc, char **argv)
             else if (strcmp(optarg, "text") == 0)
                 as_text = 1;
             else {
-                fprintf(stderr, "%s: unknown format '%s' (json, tree, outline, text)\n", prog,
+                fprintf(stderr, _("%s: unknown format '%s' (json, tree, outline, text)\n"), prog,
                         optarg);
                 return CLI_USAGE;
             }
@@ -81,7 +87,7 @@ int main(int argc, char **argv)
         case 'D': datadir = optarg; break;
         case 'A':
             if (!cli_valid_date(optarg))
-                return cli_usage_error(prog, "invalid date '%s' for --as-of (use YYYY-MM-DD)",
+                return cli_usage_error(prog, _("invalid date '%s' for --as-of (use YYYY-MM-DD)"),
                                        optarg);
             as_of = optarg;
             break;
@@ -90,19 +96,20 @@ int main(int argc, char **argv)
             if (cli_parse_limit(prog, optarg, limits) != CLI_OK)
                 return CLI_USAGE;
             break;
+        case 'l': break;   /* cli_i18n */
         case 'h': usage(stdout); return CLI_OK;
         case 'V': cli_version(prog, stdout); return CLI_OK;
-        case ':': return cli_usage_error(prog, "option '%s' needs a value", argv[optind - 1]);
-        default: return cli_usage_error(prog, "unknown option '%s'", argv[optind - 1]);
+        case ':': return cli_usage_error(prog, _("option '%s' needs a value"), argv[optind - 1]);
+        default: return cli_usage_error(prog, _("unknown option '%s'"), argv[optind - 1]);
         }
     }
     if (optind >= argc)
-        return cli_usage_error(prog, "no input file (use - for standard input)");
+        return cli_usage_error(prog, _("no input file (use - for standard input)"));
     vnplan_options *opts = cli_options(prog, datadir, agencies, as_of, limits);
     if (!opts)
         return CLI_INTERNAL;
     if (encoding && vnplan_options_set_encoding(opts, encoding) != VNPLAN_OK) {
-        fprintf(stderr, "%s: unknown encoding '%s'\n", prog, encoding);
+        fprintf(stderr, _("%s: unknown encoding '%s'\n"), prog, encoding);
         vnplan_options_free(opts);
         return CLI_USAGE;
     }
@@ -115,9 +122,19 @@ int main(int argc, char **argv)
     int nfiles = argc - optind, written = 0;
     size_t total = 0;
     char *all = NULL;
+    /* JSON is written as each document is read: memory holds one
+     * document, however many a file joins (tools/jsonstream.c). */
+    int streamed = !as_text && format == VNPLAN_FORMAT_JSON;
+    json_stream js = {prog, output, nfiles, NULL, 0, 0};
     for (int i = optind; i < argc; i++) {
         vnplan_error err;
         char *out;
+        if (streamed) {
+            if (json_stream_file(&js, argv[i], opts, &err) != VNPLAN_OK &&
+                cli_parse_failed(prog, &err, &status))
+                break;
+            continue;
+        }
         if (as_text) {
             out = vnplan_read_text(argv[i], opts, NULL, &err);
             if (!out) {
@@ -137,7 +154,7 @@ int main(int argc, char **argv)
             vnplan_plan_free(plan);
         }
         if (!out) {
-            fprintf(stderr, "%s: %s: out of memory\n", prog, argv[i]);
+            fprintf(stderr, _("%s: %s: out of memory\n"), prog, argv[i]);
             status = CLI_INTERNAL;
             continue;
         }
@@ -167,6 +184,8 @@ int main(int argc, char **argv)
         }
     }
     if (all && !cli_write(prog, output, all) && status == CLI_OK)
+        status = CLI_INPUT;
+    if (streamed && !json_stream_close(&js) && status == CLI_OK)
         status = CLI_INPUT;
     free(all);
     vnplan_options_free(opts);

@@ -6,7 +6,9 @@
  * Markdown table, and with --sqlite a relational database of documents,
  * sections, tasks, agencies, references and deadlines.  With --as-of the
  * agencies are also resolved to their successors after the 2025
- * reorganisation (column lead_today).  Every output format
+ * reorganisation (column lead_today).  Each task's framework category
+ * is in columns category and framework, and the database also holds the
+ * frameworks' categories and a coverage view.  Every output format
  * has the same columns, in the order of `columns` below; docs/plantasks.1
  * and docs/sqlite.md describe them. */
 #include "config.h"
@@ -33,6 +35,7 @@ enum column {
     COL_COORDINATE, COL_COORDINATE_PRINTED, COL_COORDINATE_IDS,
     COL_REQUESTED, COL_REQUESTED_PRINTED, COL_REQUESTED_IDS,
     COL_DEADLINE, COL_DEADLINE_DATE, COL_LINE,
+    COL_CATEGORY, COL_FRAMEWORK,
     NCOLS
 };
 
@@ -42,6 +45,7 @@ static const char *const columns[NCOLS] = {
     "coordinate", "coordinate_printed", "coordinate_ids",
     "requested", "requested_printed", "requested_ids",
     "deadline", "deadline_date", "line",
+    "category", "framework",
 };
 
 static const char *const role_names[3] = {"lead", "coordinate", "requested"};
@@ -150,7 +154,7 @@ typedef struct config {
 static void usage(FILE *out)
 {
     fprintf(out,
-            "Usage: %s [OPTION]... FILE...\n"
+            _("Usage: %s [OPTION]... FILE...\n"
             "List the tasks of Vietnamese plan documents, one row per task, for many\n"
             "files at once: who leads, who coordinates, who is requested, and by when.\n"
             "FILE \"-\" reads standard input.\n"
@@ -175,13 +179,15 @@ static void usage(FILE *out)
             "                        UTF-8, UTF-16LE, UTF-16BE, windows-1258, TCVN3,\n"
             "                        TCVN5712-1 (VN1), VNI, VISCII, or any name ICU knows\n"
             "      --datadir=DIR     read data files from DIR (default: the installed\n"
-            "                        data, or $VNPLAN_DATADIR)\n"
-            CLI_LIMIT_HELP
-            "  -h, --help            show this help and exit\n"
+            "                        data, or $VNPLAN_DATADIR)\n"),
+            prog);
+    fputs(_(CLI_LIMIT_HELP), out);
+    fputs(_(CLI_LANG_HELP), out);
+    fputs(_("  -h, --help            show this help and exit\n"
             "  -V, --version         show versions and exit\n"
             "\n"
-            "Columns:",
-            prog);
+            "Columns:"),
+          out);
     for (int i = 0, width = 8; i < NCOLS; i++) {
         int n = (int)strlen(columns[i]) + 2;
         if (width + n > 72) {
@@ -192,11 +198,11 @@ static void usage(FILE *out)
         width += n;
     }
     fprintf(out,
-            "\n"
+            _("\n"
             "\n"
             "Exit status: 0 all files parsed; 1 some file could not be read or\n"
             "parsed (the others are still listed), or the output or database could\n"
-            "not be written; 2 bad usage; 3 missing data files or out of memory.\n");
+            "not be written; 2 bad usage; 3 missing data files or out of memory.\n"));
 }
 
 /* ------------------------------------------------------------ progress */
@@ -210,7 +216,10 @@ static void progress(int done, int total)
 {
     if (!progress_on)
         return;
-    progress_width = fprintf(stderr, "\r%s: %d/%d files", prog, done, total) - 1;
+    fputc('\r', stderr);
+    progress_width = fprintf(stderr, ngettext("%s: %d/%d file", "%s: %d/%d files",
+                                              (unsigned long)total),
+                             prog, done, total);
     fflush(stderr);
 }
 
@@ -340,7 +349,7 @@ static const char schema[] =
     "  id INTEGER PRIMARY KEY,\n"
     "  file TEXT NOT NULL,\n"
     "  number TEXT, kind TEXT, issuer TEXT, province TEXT, place TEXT,\n"
-    "  date TEXT, title TEXT);\n"
+    "  date TEXT, title TEXT, framework TEXT);\n"
     "CREATE TABLE sections (\n"
     "  document_id INTEGER NOT NULL REFERENCES documents(id),\n"
     "  path TEXT NOT NULL, number TEXT, heading TEXT,\n"
@@ -350,7 +359,8 @@ static const char schema[] =
     "  document_id INTEGER NOT NULL REFERENCES documents(id),\n"
     "  part TEXT NOT NULL CHECK (part IN ('task', 'duty')),\n"
     "  task_id TEXT NOT NULL, section TEXT, text TEXT NOT NULL,\n"
-    "  deadline TEXT, deadline_date TEXT, line INTEGER);\n"
+    "  deadline TEXT, deadline_date TEXT, line INTEGER,\n"
+    "  category TEXT, framework TEXT);\n"
     "CREATE TABLE agencies (\n"
     "  id TEXT PRIMARY KEY,\n"
     "  label TEXT NOT NULL,\n"
@@ -371,6 +381,26 @@ static const char schema[] =
     "  document_id INTEGER NOT NULL REFERENCES documents(id),\n"
     "  task_id INTEGER REFERENCES tasks(id),\n"
     "  text TEXT NOT NULL, date TEXT, line INTEGER);\n"
+    /* The categories of every installed framework (docs/frameworks.md),
+     * and per plan (a document with tasks) and category of its framework
+     * the number of its tasks there, zeros included. */
+    "CREATE TABLE categories (\n"
+    "  framework TEXT NOT NULL, id TEXT NOT NULL,\n"
+    "  label_vi TEXT, label_en TEXT,\n"
+    "  is_pillar INTEGER NOT NULL CHECK (is_pillar IN (0, 1)),\n"
+    "  position INTEGER NOT NULL,\n"
+    "  PRIMARY KEY (framework, id));\n"
+    "CREATE VIEW coverage AS\n"
+    "  SELECT d.id AS document_id, d.file, d.number, d.province, d.date,\n"
+    "         c.framework, c.id AS category, c.label_vi, c.is_pillar, c.position,\n"
+    "         count(t.id) AS tasks\n"
+    "  FROM documents d\n"
+    "  JOIN categories c ON c.framework = d.framework\n"
+    "  LEFT JOIN tasks t ON t.document_id = d.id AND t.part = 'task'\n"
+    "       AND t.category = c.id\n"
+    "  WHERE d.id IN (SELECT document_id FROM tasks WHERE part = 'task')\n"
+    "  GROUP BY d.id, c.framework, c.id\n"
+    "  ORDER BY d.id, c.position;\n"
     "BEGIN;\n";
 
 /* Created after the rows are in: one sort instead of many updates. */
@@ -384,15 +414,15 @@ static const char indexes[] =
     "CREATE INDEX deadlines_task ON deadlines(task_id);\n"
     "COMMIT;\n";
 
-enum stmt { ST_DOC, ST_SEC, ST_TASK, ST_AGENCY, ST_TA, ST_REF, ST_DL, NSTMT };
+enum stmt { ST_DOC, ST_SEC, ST_TASK, ST_AGENCY, ST_TA, ST_REF, ST_DL, ST_CAT, NSTMT };
 
 static const char *const stmt_sql[NSTMT] = {
-    "INSERT INTO documents (file, number, kind, issuer, province, place, date, title) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+    "INSERT INTO documents (file, number, kind, issuer, province, place, date, title, "
+    "framework) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
     "INSERT INTO sections (document_id, path, number, heading, level, line) "
     "VALUES (?, ?, ?, ?, ?, ?)",
     "INSERT INTO tasks (document_id, part, task_id, section, text, deadline, deadline_date, "
-    "line) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+    "line, category, framework) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     "INSERT OR IGNORE INTO agencies (id, label, known, sector, match_key) VALUES (?, ?, ?, ?, ?)",
     "INSERT INTO task_agencies (task_id, role, agency_id, printed, today_id, today_label) "
     "VALUES (?, ?, (SELECT id FROM agencies WHERE match_key = ?), ?, ?, ?)",
@@ -403,6 +433,8 @@ static const char *const stmt_sql[NSTMT] = {
     "INSERT INTO deadlines (document_id, task_id, text, date, line) VALUES "
     "(?1, (SELECT id FROM tasks WHERE id >= ?6 AND document_id = ?1 AND task_id = ?2), "
     "?3, ?4, ?5)",
+    "INSERT OR IGNORE INTO categories (framework, id, label_vi, label_en, is_pillar, position) "
+    "VALUES (?, ?, ?, ?, ?, ?)",
 };
 
 typedef struct db {
@@ -457,7 +489,7 @@ static int db_open(db *d, const char *path)
     int fd = mkstemp(d->tmp);
     if (fd < 0) {
         progress_clear();
-        fprintf(stderr, "%s: %s: cannot create: %s\n", prog, path, strerror(errno));
+        fprintf(stderr, _("%s: %s: cannot create: %s\n"), prog, path, strerror(errno));
         d->failed = CLI_INPUT;
         free(d->tmp);
         d->tmp = NULL;
@@ -515,7 +547,7 @@ static int db_close(db *d)
     }
     if (rename(d->tmp, d->path) != 0) {
         progress_clear();
-        fprintf(stderr, "%s: %s: cannot write: %s\n", prog, d->path, strerror(errno));
+        fprintf(stderr, _("%s: %s: cannot write: %s\n"), prog, d->path, strerror(errno));
         d->failed = CLI_INPUT;
         db_discard(d);
         return 0;
@@ -547,6 +579,29 @@ static int db_step(db *d, enum stmt which)
     return 1;
 }
 
+/* The categories of every framework the options loaded. */
+static int db_categories(db *d, const vnplan_options *opts)
+{
+    for (size_t f = 0, nf = vnplan_options_framework_count(opts); f < nf; f++) {
+        const vnplan_framework *fw = vnplan_options_framework_at(opts, f);
+        for (size_t i = 0, n = vnplan_framework_category_count(fw); i < n; i++) {
+            const char *label_vi = NULL, *label_en = NULL;
+            int pillar = 0;
+            const char *id = vnplan_framework_category(fw, i, &label_vi, &label_en, &pillar);
+            sqlite3_stmt *s = d->st[ST_CAT];
+            bind_text(s, 1, vnplan_framework_id(fw));
+            bind_text(s, 2, id);
+            bind_text(s, 3, label_vi);
+            bind_text(s, 4, label_en);
+            sqlite3_bind_int(s, 5, pillar != 0);
+            sqlite3_bind_int64(s, 6, (sqlite3_int64)i + 1);
+            if (!db_step(d, ST_CAT))
+                return 0;
+        }
+    }
+    return 1;
+}
+
 static sqlite3_int64 db_document(db *d, const char *file, const vnplan_document *doc)
 {
     static const vnplan_field fields[7] = {
@@ -557,6 +612,7 @@ static sqlite3_int64 db_document(db *d, const char *file, const vnplan_document 
     bind_text(s, 1, file);
     for (int i = 0; i < 7; i++)
         bind_text(s, i + 2, vnplan_document_field(doc, fields[i]));
+    bind_text(s, 9, vnplan_document_framework(doc));
     if (!db_step(d, ST_DOC))
         return 0;
     sqlite3_int64 id = sqlite3_last_insert_rowid(d->h);
@@ -604,7 +660,8 @@ static sqlite3_int64 db_document(db *d, const char *file, const vnplan_document 
     return id;
 }
 
-static int db_task(db *d, sqlite3_int64 doc_id, vnplan_task_part part, const vnplan_task *t)
+static int db_task(db *d, sqlite3_int64 doc_id, const vnplan_document *doc,
+                   vnplan_task_part part, const vnplan_task *t)
 {
     const char *date = NULL, *deadline = vnplan_task_deadline(t, &date);
     sqlite3_stmt *s = d->st[ST_TASK];
@@ -616,6 +673,9 @@ static int db_task(db *d, sqlite3_int64 doc_id, vnplan_task_part part, const vnp
     bind_text(s, 6, deadline);
     bind_text(s, 7, date);
     sqlite3_bind_int64(s, 8, vnplan_task_line(t));
+    const char *category = vnplan_task_pillar(t, NULL, NULL);
+    bind_text(s, 9, category);
+    bind_text(s, 10, category ? vnplan_document_framework(doc) : NULL);
     if (!db_step(d, ST_TASK))
         return 0;
     sqlite3_int64 tid = d->last_task = sqlite3_last_insert_rowid(d->h);
@@ -777,7 +837,7 @@ static int emit_plan(const config *c, FILE *out, db *d, const char *file,
             for (size_t ti = 0, nt = vnplan_document_task_count(doc, (vnplan_task_part)part);
                  ti < nt; ti++) {
                 const vnplan_task *t = vnplan_document_task(doc, (vnplan_task_part)part, ti);
-                if (d && !db_task(d, doc_id, (vnplan_task_part)part, t))
+                if (d && !db_task(d, doc_id, doc, (vnplan_task_part)part, t))
                     return d->failed;
                 if (!c->table)
                     continue;
@@ -799,6 +859,8 @@ static int emit_plan(const config *c, FILE *out, db *d, const char *file,
                 v[COL_DEADLINE] = vnplan_task_deadline(t, &date);
                 v[COL_DEADLINE_DATE] = date;
                 v[COL_LINE] = line;
+                v[COL_CATEGORY] = vnplan_task_pillar(t, NULL, NULL);
+                v[COL_FRAMEWORK] = v[COL_CATEGORY] ? vnplan_document_framework(doc) : NULL;
                 int ok = 1;
                 for (int r = 0; r < 3; r++) {
                     role_columns(t, (vnplan_role)r, roles[r]);
@@ -816,7 +878,7 @@ static int emit_plan(const config *c, FILE *out, db *d, const char *file,
                         free(roles[r][k].p);
                 if (!ok) {
                     progress_clear();
-                    fprintf(stderr, "%s: %s: out of memory\n", prog, file);
+                    fprintf(stderr, _("%s: %s: out of memory\n"), prog, file);
                     return CLI_INTERNAL;
                 }
             }
@@ -836,6 +898,8 @@ enum {
 
 int main(int argc, char **argv)
 {
+    if (cli_i18n(prog, argc, argv) < 0)
+        return CLI_USAGE;
     static const struct option longopts[] = {
         {"format", required_argument, NULL, 'f'},
         {"duties", no_argument, NULL, OPT_DUTIES},
@@ -848,6 +912,7 @@ int main(int argc, char **argv)
         {"encoding", required_argument, NULL, 'e'},
         {"datadir", required_argument, NULL, OPT_DATADIR},
         {"limit", required_argument, NULL, OPT_LIMIT},
+        {"lang", required_argument, NULL, 0x4c41},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
@@ -869,7 +934,7 @@ int main(int argc, char **argv)
             else if (strcmp(optarg, "markdown") == 0)
                 c.format = FMT_MARKDOWN;
             else
-                return cli_usage_error(prog, "unknown format '%s' (csv, tsv, jsonl, markdown)",
+                return cli_usage_error(prog, _("unknown format '%s' (csv, tsv, jsonl, markdown)"),
                                        optarg);
             break;
         case OPT_DUTIES: duties = 1; break;
@@ -879,7 +944,7 @@ int main(int argc, char **argv)
         case OPT_SQLITE: c.sqlite = optarg; break;
         case OPT_AS_OF:
             if (!cli_valid_date(optarg))
-                return cli_usage_error(prog, "invalid date '%s' for --as-of (use YYYY-MM-DD)",
+                return cli_usage_error(prog, _("invalid date '%s' for --as-of (use YYYY-MM-DD)"),
                                        optarg);
             c.as_of = optarg;
             break;
@@ -890,14 +955,15 @@ int main(int argc, char **argv)
             if (cli_parse_limit(prog, optarg, limits) != CLI_OK)
                 return CLI_USAGE;
             break;
+        case 0x4c41: break;   /* --lang: cli_i18n */
         case 'h': usage(stdout); return CLI_OK;
         case 'V': cli_version(prog, stdout); return CLI_OK;
-        case ':': return cli_usage_error(prog, "option '%s' needs a value", argv[optind - 1]);
-        default: return cli_usage_error(prog, "unknown option '%s'", argv[optind - 1]);
+        case ':': return cli_usage_error(prog, _("option '%s' needs a value"), argv[optind - 1]);
+        default: return cli_usage_error(prog, _("unknown option '%s'"), argv[optind - 1]);
         }
     }
     if (duties && only_duties)
-        return cli_usage_error(prog, "--duties and --only-duties exclude each other");
+        return cli_usage_error(prog, _("--duties and --only-duties exclude each other"));
     if (duties)
         c.parts[VNPLAN_DUTIES] = 1;
     if (only_duties) {
@@ -905,12 +971,12 @@ int main(int argc, char **argv)
         c.parts[VNPLAN_DUTIES] = 1;
     }
     if (c.bom && c.format != FMT_CSV && c.format != FMT_TSV)
-        return cli_usage_error(prog, "--bom applies to csv and tsv only");
+        return cli_usage_error(prog, _("--bom applies to csv and tsv only"));
     if (c.sqlite && (!*c.sqlite || strcmp(c.sqlite, "-") == 0))
-        return cli_usage_error(prog, "--sqlite needs a file name (a database cannot go to "
-                                     "standard output)");
+        return cli_usage_error(prog, _("--sqlite needs a file name (a database cannot go to "
+                                     "standard output)"));
     if (optind >= argc)
-        return cli_usage_error(prog, "no input file (use - for standard input)");
+        return cli_usage_error(prog, _("no input file (use - for standard input)"));
     c.table = !c.sqlite || c.output;
 
     vnplan_options *opts = cli_options(prog, datadir, agencies, c.as_of, limits);
@@ -918,7 +984,7 @@ int main(int argc, char **argv)
         return CLI_INTERNAL;
     if (encoding && vnplan_options_set_encoding(opts, encoding) != VNPLAN_OK) {
         vnplan_options_free(opts);
-        return cli_usage_error(prog, "unknown encoding '%s'", encoding);
+        return cli_usage_error(prog, _("unknown encoding '%s'"), encoding);
     }
     int loaded;
     if (!cli_load(prog, opts, &loaded)) {
@@ -933,6 +999,11 @@ int main(int argc, char **argv)
             vnplan_options_free(opts);
             return dbs.failed;
         }
+        if (!db_categories(&dbs, opts)) {
+            db_discard(&dbs);
+            vnplan_options_free(opts);
+            return dbs.failed;
+        }
         d = &dbs;
     }
     int to_stdout = c.table && (!c.output || strcmp(c.output, "-") == 0);
@@ -940,7 +1011,7 @@ int main(int argc, char **argv)
     if (c.table) {
         out = to_stdout ? stdout : fopen(c.output, "w");
         if (!out) {
-            fprintf(stderr, "%s: %s: cannot write: %s\n", prog, c.output, strerror(errno));
+            fprintf(stderr, _("%s: %s: cannot write: %s\n"), prog, c.output, strerror(errno));
             if (d)
                 db_discard(d);
             vnplan_options_free(opts);
@@ -968,7 +1039,7 @@ int main(int argc, char **argv)
         int st = file ? emit_plan(&c, out, d, file, plan) : CLI_INTERNAL;
         if (!file) {
             progress_clear();
-            fprintf(stderr, "%s: %s: out of memory\n", prog, argv[i]);
+            fprintf(stderr, _("%s: %s: out of memory\n"), prog, argv[i]);
         }
         free(file);
         vnplan_plan_free(plan);
@@ -986,8 +1057,8 @@ int main(int argc, char **argv)
         int ok = !ferror(out);
         ok = (to_stdout ? fflush(out) == 0 : fclose(out) == 0) && ok;
         if (!ok) {
-            fprintf(stderr, "%s: %s: write error: %s\n", prog,
-                    to_stdout ? "<stdout>" : c.output, strerror(errno));
+            fprintf(stderr, _("%s: %s: write error: %s\n"), prog,
+                    to_stdout ? _("<stdout>") : c.output, strerror(errno));
             if (status < CLI_INPUT)
                 status = CLI_INPUT;
         }

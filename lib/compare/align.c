@@ -647,9 +647,22 @@ static int cmp_pair(const void *x, const void *y)
     return (p->a > q->a) - (p->a < q->a);
 }
 
-size_t vp_align(const vp_aligner *al, const char *const *a, const int *ga, size_t na,
-                const char *const *b, const int *gb, size_t nb, double threshold,
-                vp_pair **out)
+/* By text of A, then best first, then by text of B. */
+static int cmp_link(const void *x, const void *y)
+{
+    const vp_pair *p = x, *q = y;
+    if (p->a != q->a)
+        return (p->a > q->a) - (p->a < q->a);
+    if (p->score != q->score)
+        return p->score > q->score ? -1 : 1;
+    return (p->b > q->b) - (p->b < q->b);
+}
+
+/* Candidates of every text of A, then pairs: 1:1, best first, or every
+ * candidate (`links`). */
+static size_t align_core(const vp_aligner *al, const char *const *a, const int *ga, size_t na,
+                         const char *const *b, const int *gb, size_t nb, double threshold,
+                         int links, vp_pair **out)
 {
     work w;
     memset(&w, 0, sizeof w);
@@ -812,23 +825,23 @@ size_t vp_align(const vp_aligner *al, const char *const *a, const int *ga, size_
         }
     }
 
-    /* 5. Greedy 1:1, best (ranked) first. */
+    /* 5. Greedy 1:1, best (ranked) first; or every candidate. */
     if (nedges)
         qsort(edges, nedges, sizeof *edges, cmp_cand);
     used_a = calloc(na, 1);
     used_b = calloc(nb, 1);
-    pairs = malloc((na < nb ? na : nb) * sizeof *pairs);
+    pairs = malloc((links ? nedges + 1 : na < nb ? na : nb) * sizeof *pairs);
     if (!used_a || !used_b || !pairs)
         goto done;
     for (size_t e = 0; e < nedges; e++) {
         const cand *c = &edges[e];
-        if (used_a[c->a] || used_b[c->b])
+        if (!links && (used_a[c->a] || used_b[c->b]))
             continue;
         used_a[c->a] = used_b[c->b] = 1;
         pairs[npairs++] = (vp_pair){ c->a, c->b, c->score, c->moved,
                                      c->score >= VP_VERBATIM };
     }
-    qsort(pairs, npairs, sizeof *pairs, cmp_pair);
+    qsort(pairs, npairs, sizeof *pairs, links ? cmp_link : cmp_pair);
     if (npairs) {
         *out = pairs;
         pairs = NULL;
@@ -861,6 +874,173 @@ done:
     free(used_b);
     free(pairs);
     return result;
+}
+
+size_t vp_align(const vp_aligner *al, const char *const *a, const int *ga, size_t na,
+                const char *const *b, const int *gb, size_t nb, double threshold,
+                vp_pair **out)
+{
+    return align_core(al, a, ga, na, b, gb, nb, threshold, 0, out);
+}
+
+size_t vp_align_links(const vp_aligner *al, const char *const *a, size_t na,
+                      const char *const *b, size_t nb, double threshold, vp_pair **out)
+{
+    return align_core(al, a, NULL, na, b, NULL, nb, threshold, 1, out);
+}
+
+/* ================================================================ shared terms */
+
+/* The kept bigrams of folded text f as (start, end) byte ranges. */
+static size_t bigrams(const vp_aligner *al, const char *f, size_t flen, syl **v, size_t *vcap,
+                      size_t (*out)[2], size_t max)
+{
+    size_t n = syllables(f, flen, v, vcap), m = 0;
+    if (n == SIZE_MAX)
+        return SIZE_MAX;
+    mark_stop(al, f, *v, n);
+    for (size_t k = 1; k < n && m < max; k++)
+        if ((*v)[k].kept && (*v)[k - 1].kept && (*v)[k].linked) {
+            out[m][0] = (*v)[k - 1].start;
+            out[m][1] = (*v)[k].end;
+            m++;
+        }
+    return m;
+}
+
+/* A text's kept bigrams, for vp_shared_terms: their hashes sorted (to be
+ * looked up), and the same in text order with where each is in the text
+ * as written (to be shown). */
+typedef struct term_at {
+    uint64_t hash;
+    size_t start, end;
+} term_at;
+
+struct vp_termset {
+    uint64_t *sorted;
+    term_at *order;
+    size_t n;
+};
+
+static int cmp_u64(const void *x, const void *y)
+{
+    uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
+    return (a > b) - (a < b);
+}
+
+static uint64_t hash_bytes(const char *s, size_t n)
+{
+    span sp = {s, n};
+    return spans_hash(&sp, 1);
+}
+
+void vp_termset_free(vp_termset *t)
+{
+    if (!t)
+        return;
+    free(t->sorted);
+    free(t->order);
+    free(t);
+}
+
+vp_termset *vp_termset_new(const vp_aligner *al, const char *text)
+{
+    enum { MAX_BIGRAMS = 512 };
+    size_t flen, vcap = 0, ocap = 0;
+    syl *v = NULL, *o = NULL;
+    size_t(*r)[2] = malloc(MAX_BIGRAMS * sizeof *r);
+    vp_termset *t = calloc(1, sizeof *t);
+    char *f = vp_fold(text, strlen(text), VNPLAN_FOLD_DEFAULT, &flen);
+    int ok = 0;
+    if (!r || !t || !f)
+        goto done;
+    size_t nb = bigrams(al, f, flen, &v, &vcap, r, MAX_BIGRAMS);
+    size_t no = nb == SIZE_MAX ? SIZE_MAX : syllables(text, strlen(text), &o, &ocap);
+    /* sorted is rebuilt below from order, which may repeat a bigram: room
+     * for the larger of the two */
+    if (no == SIZE_MAX || !(t->sorted = malloc(((nb > no ? nb : no) + 1) * sizeof *t->sorted)) ||
+        !(t->order = malloc((no + 1) * sizeof *t->order)))
+        goto done;
+    for (size_t k = 0; k < nb; k++)
+        t->sorted[k] = hash_bytes(f + r[k][0], r[k][1] - r[k][0]);
+    qsort(t->sorted, nb, sizeof *t->sorted, cmp_u64);
+    /* the bigrams of the text as written whose folded key is kept */
+    for (size_t k = 1; k < no; k++) {
+        if (!o[k].linked || !o[k - 1].letter || !o[k].letter)
+            continue;
+        size_t kl;
+        char *key = vp_fold(text + o[k - 1].start, o[k].end - o[k - 1].start,
+                            VNPLAN_FOLD_DEFAULT, &kl);
+        if (!key)
+            goto done;
+        uint64_t h = hash_bytes(key, kl);
+        free(key);
+        if (bsearch(&h, t->sorted, nb, sizeof *t->sorted, cmp_u64))
+            t->order[t->n++] = (term_at){h, o[k - 1].start, o[k].end};
+    }
+    ok = 1;
+done:
+    free(v);
+    free(o);
+    free(r);
+    free(f);
+    if (!ok) {
+        vp_termset_free(t);
+        return NULL;
+    }
+    /* sorted holds the folded text's bigrams; only those of the written
+     * words matter from here on, so it is rebuilt from them */
+    for (size_t k = 0; k < t->n; k++)
+        t->sorted[k] = t->order[k].hash;
+    qsort(t->sorted, t->n, sizeof *t->sorted, cmp_u64);
+    return t;
+}
+
+/* Append atext[start, end) to buf as one more term, unless it is there
+ * already or there is no room; 1 when appended. */
+static int add_term(char *buf, size_t cap, size_t *written, const char *t, size_t tl)
+{
+    const char *hit = *written ? memmem(buf, *written, t, tl) : NULL;
+    if (hit && (hit == buf || hit[-1] == ' ') && (hit + tl == buf + *written || hit[tl] == ','))
+        return 0;
+    if (*written + tl + 3 > cap)
+        return 0;
+    if (*written) {
+        memcpy(buf + *written, ", ", 2);
+        *written += 2;
+    }
+    memcpy(buf + *written, t, tl);
+    *written += tl;
+    buf[*written] = '\0';
+    return 1;
+}
+
+size_t vp_shared_terms(const vp_termset *a, const char *atext, const vp_termset *b, char *buf,
+                       size_t cap)
+{
+    enum { MAX_TERMS = 6 };
+    size_t written = 0, terms = 0, ps = 0, pe = 0;
+    if (!cap)
+        return 0;
+    buf[0] = '\0';
+    /* shared bigrams that overlap ("quá trình", "trình xây", "xây dựng")
+     * make one phrase ("quá trình xây dựng") */
+    for (size_t k = 0; a && b && k < a->n && terms < MAX_TERMS; k++) {
+        const term_at *x = &a->order[k];
+        if (!bsearch(&x->hash, b->sorted, b->n, sizeof *b->sorted, cmp_u64))
+            continue;
+        if (pe > ps && x->start < pe) {
+            pe = x->end;
+            continue;
+        }
+        if (pe > ps)
+            terms += (size_t)add_term(buf, cap, &written, atext + ps, pe - ps);
+        ps = x->start;
+        pe = x->end;
+    }
+    if (pe > ps && terms < MAX_TERMS)
+        add_term(buf, cap, &written, atext + ps, pe - ps);
+    return written;
 }
 
 /* ================================================================ word diff */

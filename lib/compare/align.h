@@ -37,6 +37,23 @@ size_t vp_align(const vp_aligner *al, const char *const *a, const int *ga, size_
                 const char *const *b, const int *gb, size_t nb, double threshold,
                 vp_pair **out);
 
+/* Every pair of texts with a score >= threshold, many to many (groups
+ * play no part): at most 32 for each text of A, its best.  Sorted by a,
+ * then best first.  Count, or (size_t)-1 on lack of memory. */
+size_t vp_align_links(const vp_aligner *al, const char *const *a, size_t na,
+                      const char *const *b, size_t nb, double threshold, vp_pair **out);
+
+/* The terms two texts share, for showing why two tasks are related: a
+ * text's kept syllable bigrams (stop words out), made once per text; then
+ * those of `a` that `b` has too, as `atext` prints them, in its order,
+ * each once, at most six, joined by ", " into buf (cap bytes, cut at a
+ * term); the bytes written. */
+typedef struct vp_termset vp_termset;
+vp_termset *vp_termset_new(const vp_aligner *al, const char *text);   /* NULL: no memory */
+void vp_termset_free(vp_termset *t);
+size_t vp_shared_terms(const vp_termset *a, const char *atext, const vp_termset *b, char *buf,
+                       size_t cap);
+
 /* Word-level differences of two texts for display: a sequence of runs,
  * each the same in both, only in a, or only in b (byte ranges).  Bounded:
  * texts over 2,000 words each are compared as one changed run. */

@@ -10,6 +10,7 @@
 #include "compare/align.h"
 #include "compare/compare.h"
 #include "core/error.h"
+#include "core/buf.h"
 #include "core/data.h"
 #include "core/options.h"
 #include "core/unicode.h"
@@ -61,59 +62,6 @@ static char *topic_text(const vnplan_task *t)
 
 /* ------------------------------------------------- one framework for both */
 
-/* Is `id` one of the space-separated ids of `list`? */
-static int listed(const char *list, const char *id)
-{
-    size_t n = strlen(id);
-    for (const char *at = list; at && *at;) {
-        while (*at == ' ')
-            at++;
-        size_t k = strcspn(at, " ");
-        if (k == n && memcmp(at, id, n) == 0)
-            return 1;
-        at += k;
-    }
-    return 0;
-}
-
-/* The category of `fw` that a category of another framework continues,
- * through the crosswalk: the newer framework names, for each of its
- * categories, the older ones it continues ("crosswalk = gan_ket").  When
- * several qualify, the task's own words choose among them (the lexicon of
- * `fw`); with no word for any, the first in the framework's order. */
-static const vp_category *crosswalk(const vp_framework *fw, const vp_category *own,
-                                    const char *text, double *scores)
-{
-    size_t n = vp_framework_count(fw), found = 0;
-    const vp_category *first = NULL, *best = NULL;
-    for (size_t i = 0; i < n; i++) {
-        const vp_category *c = vp_framework_at(fw, i);
-        if (c->crosswalk && listed(c->crosswalk, own->id) && !found++)
-            first = c;
-    }
-    if (!found && own->crosswalk) {
-        /* Compared under the older framework: follow the newer one's
-         * crosswalk backwards. */
-        for (size_t i = 0; i < n; i++) {
-            const vp_category *c = vp_framework_at(fw, i);
-            if (listed(own->crosswalk, c->id) && !found++)
-                first = c;
-        }
-    }
-    if (found < 2)
-        return first;
-    vp_framework_score(fw, text, strlen(text), scores, NULL, 0);
-    for (size_t i = 0; i < n; i++) {
-        const vp_category *c = vp_framework_at(fw, i);
-        int candidate = c->crosswalk && listed(c->crosswalk, own->id);
-        if (!candidate && own->crosswalk)
-            candidate = listed(own->crosswalk, c->id);
-        if (candidate && scores[i] > 0 && (!best || scores[i] > scores[best->index]))
-            best = c;
-    }
-    return best ? best : first;
-}
-
 /* Each task's category in the comparison's framework: its own when its
  * plan was classified by that framework (matched by id: the plans may hold
  * different loads of it), else mapped through the crosswalk. */
@@ -139,7 +87,7 @@ static int map_categories(vnplan_diff *df, int side)
         const vp_category *own = t->pillar.category;
         if (own)
             df->task_cat[side][i] = same ? vp_framework_by_id(df->fw, own->id)
-                                         : crosswalk(df->fw, own, t->text, scores);
+                                         : vp_framework_crosswalk(df->fw, own, t->text, scores);
     }
     free(scores);
     return 1;
@@ -160,6 +108,135 @@ static int category_of(const vnplan_diff *df, int side, size_t i)
     return c ? (int)c->index : (int)df->ncats - 1;
 }
 
+/* ------------------------------------------------------------ related tasks
+ *
+ * Pairs are one to one: the best counterpart of each task.  But one task
+ * of a plan often covers what several of the other plan's do, so a task
+ * without a pair is not missing from the other plan.  Two tasks are
+ * related when their wording is alike (a score of RELATED_BAR, lower than
+ * a pair needs since any number of links are kept), or when both name the
+ * same subject of the thesaurus (subjects.tsv: "người cao tuổi" and "NCT"
+ * alike) and share at least a little wording (LINK_FLOOR): a subject that
+ * more than SUBJECT_SHARE of all the tasks name (and more than
+ * SUBJECT_FEW, for short plans) tells too little to relate two of them on
+ * its own.  A task with neither a pair nor a
+ * related task is a gap: what the other plan does not plan at all. */
+#define LINK_FLOOR 0.08
+#define RELATED_BAR 0.25
+#define SUBJECT_SHARE 0.10
+#define SUBJECT_FEW 4
+
+/* The subjects each task names: n * nsub bytes, row i for task i. */
+static unsigned char *task_subjects(const vp_subjects *sub, char *const *text, size_t n)
+{
+    size_t ns = vp_subjects_count(sub);
+    unsigned char *m = calloc(n * ns + 1, 1);
+    for (size_t i = 0; m && i < n; i++)
+        if (!vp_subjects_find(sub, text[i], m + i * ns)) {
+            free(m);
+            return NULL;
+        }
+    return m;
+}
+
+/* The labels of the uncommon subjects two rows share, ", "-joined in the
+ * arena; "" when none (NULL on lack of memory). */
+static const char *shared_subjects(vnplan_diff *df, const vp_subjects *sub,
+                                   const unsigned char *x, const unsigned char *y,
+                                   const unsigned char *uncommon)
+{
+    vp_buf b;
+    vp_buf_init(&b);
+    vp_buf_puts(&b, "");
+    for (size_t s = 0; s < vp_subjects_count(sub); s++)
+        if (x[s] && y[s] && uncommon[s]) {
+            if (b.len)
+                vp_buf_puts(&b, ", ");
+            vp_buf_puts(&b, vp_subject_label(sub, s));
+        }
+    const char *r = b.failed ? NULL : vp_strdup(df->arena, b.data);
+    vp_buf_free(&b);
+    return r;
+}
+
+static int relate_tasks(vnplan_diff *df, const vp_aligner *al, char *const *ta, size_t na,
+                        char *const *tb, size_t nb, const size_t *pair_of_a)
+{
+    const vp_subjects *sub = vp_data_subjects(df->data);
+    size_t ns = vp_subjects_count(sub);
+    unsigned char *sa = task_subjects(sub, ta, na), *sb = task_subjects(sub, tb, nb);
+    unsigned char *uncommon = calloc(ns + 1, 1);
+    size_t *count = calloc(ns + 1, sizeof *count);
+    vp_pair *lk = NULL;
+    vp_termset **ra = calloc(na + 1, sizeof *ra), **rb = calloc(nb + 1, sizeof *rb);
+    int ok = 0;
+    char terms[200];
+    if (!sa || !sb || !uncommon || !count || !ra || !rb)
+        goto done;
+    for (size_t s = 0; s < ns; s++) {
+        for (size_t i = 0; i < na; i++)
+            count[s] += sa[i * ns + s];
+        for (size_t j = 0; j < nb; j++)
+            count[s] += sb[j * ns + s];
+        uncommon[s] = count[s] <= SUBJECT_FEW ||
+                      (double)count[s] <= SUBJECT_SHARE * (double)(na + nb);
+    }
+    size_t nl = vp_align_links(al, (const char *const *)ta, na, (const char *const *)tb, nb,
+                               LINK_FLOOR, &lk);
+    if (nl == (size_t)-1)
+        goto done;
+    for (size_t k = 0; k < nl; k++) {
+        if (pair_of_a[lk[k].a] == lk[k].b)
+            continue;   /* the pair itself */
+        const char *subjects = shared_subjects(df, sub, sa + lk[k].a * ns, sb + lk[k].b * ns,
+                                               uncommon);
+        if (!subjects)
+            goto done;
+        if (lk[k].score < RELATED_BAR && !*subjects)
+            continue;
+        vp_diff_link l = {lk[k].a, lk[k].b, lk[k].score, *subjects ? subjects : NULL, NULL};
+        /* each text's terms once, when it first has a link */
+        if ((!ra[l.a] && !(ra[l.a] = vp_termset_new(al, ta[l.a]))) ||
+            (!rb[l.b] && !(rb[l.b] = vp_termset_new(al, tb[l.b]))))
+            goto done;
+        if (vp_shared_terms(ra[l.a], ta[l.a], rb[l.b], terms, sizeof terms) &&
+            !(l.terms = vp_strdup(df->arena, terms)))
+            goto done;
+        if (!PUSH(df->arena, df->links, df->nlinks, df->caplinks, l))
+            goto done;
+    }
+    /* Each side's links by task: counts, offsets, then the indexes. */
+    for (int side = 0; side < 2; side++) {
+        size_t n = side ? nb : na;
+        size_t *off = vp_alloc(df->arena, (n + 2) * sizeof *off);
+        size_t *idx = vp_alloc(df->arena, (df->nlinks + 1) * sizeof *idx);
+        if (!off || !idx)
+            goto done;
+        for (size_t k = 0; k < df->nlinks; k++)
+            off[(side ? df->links[k].b : df->links[k].a) + 2]++;
+        for (size_t i = 2; i < n + 2; i++)
+            off[i] += off[i - 1];
+        for (size_t k = 0; k < df->nlinks; k++)
+            idx[off[(side ? df->links[k].b : df->links[k].a) + 1]++] = k;
+        df->link_of[side] = off;
+        df->link_idx[side] = idx;
+    }
+    ok = 1;
+done:
+    free(sa);
+    free(sb);
+    free(uncommon);
+    free(count);
+    free(lk);
+    for (size_t i = 0; ra && i < na; i++)
+        vp_termset_free(ra[i]);
+    for (size_t j = 0; rb && j < nb; j++)
+        vp_termset_free(rb[j]);
+    free(ra);
+    free(rb);
+    return ok;
+}
+
 static int pair_tasks(vnplan_diff *df, const vp_aligner *al)
 {
     const vnplan_document *da = df->da, *db = df->db;
@@ -167,10 +244,13 @@ static int pair_tasks(vnplan_diff *df, const vp_aligner *al)
     char **ta = calloc(na + 1, sizeof *ta), **tb = calloc(nb + 1, sizeof *tb);
     int *ga = malloc((na + 1) * sizeof *ga), *gb = malloc((nb + 1) * sizeof *gb);
     unsigned char *paired_a = calloc(na + 1, 1), *paired_b = calloc(nb + 1, 1);
+    size_t *pair_of_a = malloc((na + 1) * sizeof *pair_of_a);
     vp_pair *pairs = NULL;
     int ok = 0;
-    if (!ta || !tb || !ga || !gb || !paired_a || !paired_b)
+    if (!ta || !tb || !ga || !gb || !paired_a || !paired_b || !pair_of_a)
         goto done;
+    for (size_t i = 0; i < na; i++)
+        pair_of_a[i] = VP_DIFF_NONE;
     for (size_t i = 0; i < na; i++) {
         const vnplan_task *t = &da->tasks[VNPLAN_TASKS][i];
         if (!(ta[i] = topic_text(t)))
@@ -201,6 +281,7 @@ static int pair_tasks(vnplan_diff *df, const vp_aligner *al)
         pr.moved = pairs[k].moved;
         pr.verbatim = pairs[k].verbatim;
         paired_a[pairs[k].a] = paired_b[pairs[k].b] = 1;
+        pair_of_a[pairs[k].a] = pairs[k].b;
         vp_diff_cat *c = &df->cats[category_of(df, 0, pairs[k].a)];
         if (!PUSH(df->arena, c->pairs, c->npairs, c->cappairs, pr) ||
             !PUSH(df->arena, df->pairs, df->npairs, df->cappairs, pr))
@@ -210,6 +291,8 @@ static int pair_tasks(vnplan_diff *df, const vp_aligner *al)
         if (pr.score < 0.999)
             df->differs = 1;
     }
+    if (!relate_tasks(df, al, ta, na, tb, nb, pair_of_a))
+        goto done;
     for (size_t i = 0; i < na; i++)
         if (!paired_a[i]) {
             const vnplan_task *t = &da->tasks[VNPLAN_TASKS][i];
@@ -217,6 +300,11 @@ static int pair_tasks(vnplan_diff *df, const vp_aligner *al)
             if (!PUSH(df->arena, c->only_a, c->nonly_a, c->caponly_a, t))
                 goto done;
             df->only[0]++;
+            if (df->link_of[0][i] == df->link_of[0][i + 1]) {
+                if (!PUSH(df->arena, c->gap_a, c->ngap_a, c->capgap_a, t))
+                    goto done;
+                df->gaps[0]++;
+            }
         }
     for (size_t i = 0; i < nb; i++)
         if (!paired_b[i]) {
@@ -225,6 +313,11 @@ static int pair_tasks(vnplan_diff *df, const vp_aligner *al)
             if (!PUSH(df->arena, c->only_b, c->nonly_b, c->caponly_b, t))
                 goto done;
             df->only[1]++;
+            if (df->link_of[1][i] == df->link_of[1][i + 1]) {
+                if (!PUSH(df->arena, c->gap_b, c->ngap_b, c->capgap_b, t))
+                    goto done;
+                df->gaps[1]++;
+            }
         }
     if (df->only[0] || df->only[1])
         df->differs = 1;
@@ -240,6 +333,7 @@ done:
     free(gb);
     free(paired_a);
     free(paired_b);
+    free(pair_of_a);
     free(pairs);
     return ok;
 }
@@ -251,21 +345,37 @@ done:
  * gazetteer id, or the folded printed name), known or unknown to the
  * gazetteer on both sides.  Ids, not entries: the two plans may have been
  * parsed with different loads of the gazetteer. */
+/* Who holds the duties of known agency `a` on the as-of date the plan was
+ * parsed with (its tasks' references carry it), else `a` itself. */
+static const vp_agency *holder(const vnplan_document *d, const vp_agency *a)
+{
+    for (int part = 0; a && part < 2; part++)
+        for (size_t i = 0; i < d->ntasks[part]; i++)
+            for (int r = 0; r < 3; r++)
+                for (size_t k = 0; k < d->tasks[part][i].nroles[r]; k++)
+                    if (d->tasks[part][i].roles[r][k].agency == a &&
+                        d->tasks[part][i].roles[r][k].today)
+                        return d->tasks[part][i].roles[r][k].today;
+    return a;
+}
+
 static int collect_agencies(vnplan_diff *df, const vnplan_document *d, int side)
 {
     for (size_t i = 0; i < d->nagencies; i++) {
         const vp_doc_agency *a = &d->agencies[i];
+        const vp_agency *now = holder(d, a->agency);   /* --as-of */
+        const char *key = now ? now->id : a->key;
         vp_diff_agency *e = NULL;
         for (size_t j = 0; j < df->nagencies && !e; j++)
-            if (!df->agencies[j].agency == !a->agency && strcmp(df->agencies[j].key, a->key) == 0)
+            if (!df->agencies[j].agency == !now && strcmp(df->agencies[j].key, key) == 0)
                 e = &df->agencies[j];
         if (!e) {
             vp_diff_agency fresh;
             memset(&fresh, 0, sizeof fresh);
-            fresh.agency = a->agency;
-            fresh.key = a->key;
-            fresh.label = a->label;
-            fresh.sector = a->agency ? a->agency->sector : NULL;
+            fresh.agency = now;
+            fresh.key = key;
+            fresh.label = now && now != a->agency ? now->label : a->label;
+            fresh.sector = now ? now->sector : NULL;
             if (!PUSH(df->arena, df->agencies, df->nagencies, df->capagencies, fresh))
                 return 0;
             e = &df->agencies[df->nagencies - 1];
@@ -369,10 +479,12 @@ static const char *lead_of(const vnplan_task *t)
 {
     if (t->nroles[VNPLAN_ROLE_LEAD]) {
         const vp_agency_ref *a = &t->roles[VNPLAN_ROLE_LEAD][0];
-        return a->agency ? a->agency->label : a->name;
+        return a->today ? a->today->label : a->agency ? a->agency->label : a->name;
     }
-    if (t->nroles[VNPLAN_ROLE_REQUESTED])
-        return t->roles[VNPLAN_ROLE_REQUESTED][0].name;
+    if (t->nroles[VNPLAN_ROLE_REQUESTED]) {   /* --as-of: today's holder */
+        const vp_agency_ref *a = &t->roles[VNPLAN_ROLE_REQUESTED][0];
+        return a->today && a->today != a->agency ? a->today->label : a->name;
+    }
     return NULL;
 }
 
@@ -462,6 +574,15 @@ static int per_task(vnplan_diff *df, vp_diff_summary *s)
         for (size_t i = 0; i < n && m < s->total.only[side]; i++)
             if (only[i])
                 s->only[side][m++] = &d->tasks[VNPLAN_TASKS][i];
+        /* the gaps: the only tasks nothing is related to */
+        s->gaps[side] = vp_alloc(df->arena, (s->total.gaps[side] + 1) * sizeof *s->gaps[side]);
+        if (!s->gaps[side]) {
+            free(only);
+            return 0;
+        }
+        for (size_t i = 0, g = 0; i < n && g < s->total.gaps[side]; i++)
+            if (only[i] && df->link_of[side][i] == df->link_of[side][i + 1])
+                s->gaps[side][g++] = &d->tasks[VNPLAN_TASKS][i];
         free(only);
     }
     return 1;
@@ -501,6 +622,8 @@ static int counts(vnplan_diff *df, vp_diff_summary *s)
     s->cats = vp_alloc(df->arena, (df->ncats + 1) * sizeof *s->cats);
     if (!s->cats)
         return 0;
+    for (size_t k = 0; k < df->nlinks; k++)
+        s->cats[category_of(df, 0, df->links[k].a)].links++;
     for (size_t i = 0; i < df->ncats; i++) {
         const vp_diff_cat *c = &df->cats[i];
         vp_diff_counts *n = &s->cats[i];
@@ -509,6 +632,8 @@ static int counts(vnplan_diff *df, vp_diff_summary *s)
         n->pairs = c->npairs;
         n->only[0] = c->nonly_a;
         n->only[1] = c->nonly_b;
+        n->gaps[0] = c->ngap_a;
+        n->gaps[1] = c->ngap_b;
         for (size_t k = 0; k < c->npairs; k++) {
             n->moved += c->pairs[k].moved != 0;
             n->verbatim += c->pairs[k].verbatim != 0;
@@ -518,7 +643,9 @@ static int counts(vnplan_diff *df, vp_diff_summary *s)
         for (int side = 0; side < 2; side++) {
             s->total.tasks[side] += n->tasks[side];
             s->total.only[side] += n->only[side];
+            s->total.gaps[side] += n->gaps[side];
         }
+        s->total.links += n->links;
         s->total.pairs += n->pairs;
         s->total.moved += n->moved;
         s->total.verbatim += n->verbatim;

@@ -14,6 +14,16 @@ typedef struct vp_diff_pair {
     int verbatim;    /* near-identical wording (shared national text)  */
 } vp_diff_pair;
 
+/* Two tasks of the two plans that plan something in common without being
+ * the same task: many to many (see relate_tasks in compare.c). */
+typedef struct vp_diff_link {
+    size_t a, b;             /* task indexes on side A and B              */
+    double score;            /* similarity of their wording, 0..1         */
+    const char *subjects;    /* labels of the subjects both name, ", "-
+                                joined, or NULL                           */
+    const char *terms;       /* wording both use, or NULL                 */
+} vp_diff_link;
+
 /* One framework category (the last one: unclassified tasks). */
 typedef struct vp_diff_cat {
     const vp_category *category;       /* NULL for the unclassified    */
@@ -23,6 +33,9 @@ typedef struct vp_diff_cat {
     size_t npairs, cappairs;
     const vnplan_task **only_a, **only_b;
     size_t nonly_a, nonly_b, caponly_a, caponly_b;
+    const vnplan_task **gap_a, **gap_b;    /* of the only ones, those that
+                                              nothing is related to     */
+    size_t ngap_a, ngap_b, capgap_a, capgap_b;
 } vp_diff_cat;
 
 typedef struct vp_diff_agency {
@@ -71,7 +84,13 @@ struct vnplan_diff {
     size_t ncats;
     vp_diff_pair *pairs;
     size_t npairs, cappairs;
-    size_t only[2], moved, verbatim;
+    vp_diff_link *links;               /* sorted by a, then best first  */
+    size_t nlinks, caplinks;
+    size_t *link_of[2];                /* per side: the links of task i
+                                          are link_idx[side][link_of[side][i]
+                                          .. link_of[side][i + 1]]      */
+    size_t *link_idx[2];
+    size_t only[2], gaps[2], moved, verbatim;
     vp_diff_agency *agencies;
     size_t nagencies, capagencies;
     vp_diff_sector *sectors;
@@ -113,6 +132,8 @@ typedef struct vp_diff_counts {
     size_t moved;          /* ... of them across categories            */
     size_t verbatim;       /* ... of them with the same wording        */
     size_t only[2];        /* tasks of side A, B in no pair             */
+    size_t gaps[2];        /* ... of them, those with no related task   */
+    size_t links;          /* related tasks (listed under A's category) */
 } vp_diff_counts;
 
 /* The words of a pair: runs of vp_word_diff over the two texts; NULL
@@ -143,6 +164,7 @@ typedef struct vp_diff_summary {
     const vnplan_task **only[2];         /* per side, the tasks of the
                                             categories' only lists in
                                             document order (total.only) */
+    const vnplan_task **gaps[2];         /* likewise, the gaps          */
     vp_diff_words *words;                /* per df->pairs[k]            */
 } vp_diff_summary;
 

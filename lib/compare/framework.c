@@ -897,3 +897,56 @@ void vp_framework_free(vp_framework *fw)
     free(fw->nodes);
     free(fw);
 }
+
+/* ------------------------------------------------------------ crosswalk */
+
+/* Is `id` one of the space-separated ids of `list`? */
+static int listed(const char *list, const char *id)
+{
+    size_t n = strlen(id);
+    for (const char *at = list; at && *at;) {
+        while (*at == ' ')
+            at++;
+        size_t k = strcspn(at, " ");
+        if (k == n && memcmp(at, id, n) == 0)
+            return 1;
+        at += k;
+    }
+    return 0;
+}
+
+/* Does c (of the framework mapped into) continue `own`: its crosswalk
+ * lists own, or, followed backwards, own's lists c? */
+static int continues(const vp_category *c, const vp_category *own, int backwards)
+{
+    return backwards ? listed(own->crosswalk, c->id) : c->crosswalk && listed(c->crosswalk, own->id);
+}
+
+const vp_category *vp_framework_crosswalk(const vp_framework *fw, const vp_category *own,
+                                          const char *text, double *scores)
+{
+    size_t n = vp_framework_count(fw), found = 0;
+    const vp_category *first = NULL, *best = NULL;
+    int backwards = 0;
+    for (size_t i = 0; i < n; i++)
+        if (continues(vp_framework_at(fw, i), own, 0) && !found++)
+            first = vp_framework_at(fw, i);
+    if (!found && own->crosswalk) {
+        /* mapped into the older framework: the newer one's crosswalk,
+         * followed backwards */
+        backwards = 1;
+        for (size_t i = 0; i < n; i++)
+            if (continues(vp_framework_at(fw, i), own, 1) && !found++)
+                first = vp_framework_at(fw, i);
+    }
+    if (found < 2)
+        return first;
+    vp_framework_score(fw, text, strlen(text), scores, NULL, 0);
+    for (size_t i = 0; i < n; i++) {
+        const vp_category *c = vp_framework_at(fw, i);
+        if (continues(c, own, backwards) && scores[i] > 0 &&
+            (!best || scores[i] > scores[best->index]))
+            best = c;
+    }
+    return best ? best : first;
+}

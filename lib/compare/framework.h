@@ -66,4 +66,14 @@ const vp_category *vp_framework_heading(const vp_framework *fw, const char *head
 size_t vp_framework_score(const vp_framework *fw, const char *text, size_t len,
                           double *scores, vp_evidence *ev, size_t max_ev);
 
+/* The category of `fw` that `own`, a category of another framework,
+ * continues: the newer framework names, for each of its categories, the
+ * older ones it continues ("crosswalk = gan_ket"), followed backwards when
+ * `fw` is the older.  When several qualify, the task's own words (`text`)
+ * choose by `fw`'s lexicon; with no word for any, the first in the
+ * framework's order.  NULL when none qualifies.  `scores` is work space of
+ * vp_framework_count(fw) doubles. */
+const vp_category *vp_framework_crosswalk(const vp_framework *fw, const vp_category *own,
+                                          const char *text, double *scores);
+
 #endif

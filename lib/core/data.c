@@ -22,6 +22,7 @@ struct vp_data {
     vp_patterns *patterns;              /* built with the vocabulary      */
     vp_gazetteer *gazetteer;
     vp_aligner *aligner;
+    vp_subjects *subjects;
     vp_framework **frameworks;        /* installed, newest first        */
     size_t nframeworks;
     vp_framework *requested;          /* a path not among the installed */
@@ -35,6 +36,7 @@ static void data_free(vp_data *d)
     vp_vocab_free(d->vocab);
     vp_gazetteer_free(d->gazetteer);
     vp_aligner_free(d->aligner);
+    vp_subjects_free(d->subjects);
     for (size_t i = 0; i < d->nframeworks; i++)
         vp_framework_free(d->frameworks[i]);
     free(d->frameworks);
@@ -136,7 +138,8 @@ vp_data *vp_data_load(const char *datadir, const char *agencies_file, const char
     if (!(d->vocab = vp_vocab_load(datadir, err)) ||
         !(d->patterns = vp_patterns_new(d->vocab, err)) ||
         !(d->gazetteer = vp_gazetteer_load(datadir, agencies_file, d->vocab, err)) ||
-        !(d->aligner = vp_aligner_new(datadir, err)) || !load_frameworks(d, datadir, err))
+        !(d->aligner = vp_aligner_new(datadir, err)) ||
+        !(d->subjects = vp_subjects_load(datadir, err)) || !load_frameworks(d, datadir, err))
         goto fail;
     if (framework) {
         d->chosen = vp_data_framework(d, framework);
@@ -163,6 +166,7 @@ const vp_patterns *vp_data_patterns(const vp_data *d) { return d->patterns; }
 const vp_vocab *vp_data_vocab(const vp_data *d) { return d->vocab; }
 const vp_gazetteer *vp_data_gazetteer(const vp_data *d) { return d->gazetteer; }
 const vp_aligner *vp_data_aligner(const vp_data *d) { return d->aligner; }
+const vp_subjects *vp_data_subjects(const vp_data *d) { return d->subjects; }
 const vp_framework *vp_data_requested_framework(const vp_data *d) { return d->chosen; }
 size_t vp_data_framework_count(const vp_data *d) { return d->nframeworks; }
 

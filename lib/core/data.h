@@ -13,6 +13,7 @@
 #include <stddef.h>
 #include "vnplan.h"
 #include "compare/align.h"
+#include "compare/subjects.h"
 #include "compare/framework.h"
 #include "core/patterns.h"
 #include "core/vocab.h"
@@ -41,6 +42,7 @@ const vp_patterns *vp_data_patterns(const vp_data *d);
 const vp_vocab *vp_data_vocab(const vp_data *d);
 const vp_gazetteer *vp_data_gazetteer(const vp_data *d);
 const vp_aligner *vp_data_aligner(const vp_data *d);
+const vp_subjects *vp_data_subjects(const vp_data *d);
 
 /* Frameworks: the one the options asked for (or NULL), every installed
  * one newest first (by decision date), and one by id. */

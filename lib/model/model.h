@@ -144,6 +144,12 @@ struct vnplan_plan {
     size_t bytes;
     vnplan_document **docs;
     size_t ndocs, capdocs;
+    /* Read one document at a time (vnplan_parse_file_each): the documents
+     * before this plan's, reduced to what a later one may take from them
+     * (number, issuer, province: an appendix takes its parent's).  Not
+     * owned. */
+    const vnplan_document *const *prior;
+    size_t nprior;
     vp_warning *warnings;
     size_t nwarn, capwarn;
     /* The loaded data the plan points into (agencies, framework

@@ -10,6 +10,7 @@
 
 
 static json_t *str_or_null(const char *s) { return s ? json_string(s) : json_null(); }
+static double rounded(double x) { return (double)(long)(x * 1000 + 0.5) / 1000; }
 
 static json_t *side(const vnplan_diff *df, int s)
 {
@@ -35,7 +36,7 @@ static json_t *ids(const vnplan_task *const *v, size_t n)
 static json_t *pair(const vnplan_diff *df, const vp_diff_pair *p)
 {
     json_t *o = json_pack("{s:s, s:s, s:f}", "a", p->a->id, "b", p->b->id, "score",
-                          (double)(long)(p->score * 1000 + 0.5) / 1000);
+                          rounded(p->score));
     if (p->moved) {
         const vp_category *cb = vp_diff_category(df, 1, p->b);
         vp_json_put(o, "moved_from", str_or_null(cb ? cb->id : NULL));
@@ -96,6 +97,39 @@ static json_t *targets(const vnplan_document *d)
     return a;
 }
 
+/* tasks.a / tasks.b: every task of the side with its text, category,
+ * lead, pair and related tasks, so that a consumer needs no second call. */
+static json_t *side_tasks(const vnplan_diff *df, int side)
+{
+    const vnplan_document *d = side ? df->db : df->da, *o = side ? df->da : df->db;
+    const vp_diff_summary *sum = df->summary;
+    json_t *list = json_array();
+    for (size_t i = 0; i < d->ntasks[VNPLAN_TASKS]; i++) {
+        const vnplan_task *t = &d->tasks[VNPLAN_TASKS][i];
+        const vp_category *c = vp_diff_category(df, side, t);
+        size_t k = sum->pair_of[side][i];
+        const vnplan_task *mate = k == VP_DIFF_NONE ? NULL : side ? df->pairs[k].a : df->pairs[k].b;
+        json_t *related = json_array();
+        for (size_t r = df->link_of[side][i]; r < df->link_of[side][i + 1]; r++) {
+            const vp_diff_link *l = &df->links[df->link_idx[side][r]];
+            const vnplan_task *other = &o->tasks[VNPLAN_TASKS][side ? l->a : l->b];
+            vp_json_push(related, json_pack("{s:s, s:f, s:o, s:o}", "id", other->id, "score",
+                                            rounded(l->score), "subjects",
+                                            str_or_null(l->subjects), "terms",
+                                            str_or_null(l->terms)));
+        }
+        vp_json_push(
+            list, json_pack("{s:s, s:o, s:s, s:o, s:o, s:o, s:o, s:b, s:I}", "id", t->id,
+                            "section", str_or_null(t->section), "text", t->text, "category",
+                            str_or_null(c ? c->id : NULL), "lead",
+                            str_or_null(sum->lead[side][i]), "pair",
+                            str_or_null(mate ? mate->id : NULL), "related", related, "gap",
+                            !mate && df->link_of[side][i] == df->link_of[side][i + 1], "line",
+                            (json_int_t)t->line));
+    }
+    return list;
+}
+
 static const char *const WHERE[3] = {"both", "only_a", "only_b"};   /* by vp_diff_where */
 
 static json_t *agencies_by_where(const vp_diff_summary *s)
@@ -139,6 +173,7 @@ char *vp_render_diff_json(const vnplan_diff *df)
 {
     vp_json_begin();
     const vp_diff_summary *sum = df->summary;
+    const vp_diff_counts *t0 = &sum->total;
     json_t *root = json_object();
     vp_json_put(root, "schema", json_integer(1));
     vp_json_put(root, "framework", str_or_null(df->framework));
@@ -162,8 +197,16 @@ char *vp_render_diff_json(const vnplan_diff *df)
                       "pillar", c->category ? c->category->is_pillar : 0, "a_tasks",
                       ids(c->a, c->na), "b_tasks", ids(c->b, c->nb), "pairs", pairs, "only_a",
                       ids(c->only_a, c->nonly_a), "only_b", ids(c->only_b, c->nonly_b)));
+        json_t *last = json_array_get(pillars, json_array_size(pillars) - 1);
+        if (last)
+            vp_json_put(last, "gaps", json_pack("{s:o, s:o}", "a", ids(c->gap_a, c->ngap_a),
+                                                "b", ids(c->gap_b, c->ngap_b)));
     }
     vp_json_put(root, "pillars", pillars);
+    vp_json_put(root, "gaps", json_pack("{s:o, s:o}", "a", ids(sum->gaps[0], t0->gaps[0]), "b",
+                                        ids(sum->gaps[1], t0->gaps[1])));
+    vp_json_put(root, "tasks", json_pack("{s:o, s:o}", "a", side_tasks(df, 0), "b",
+                                         side_tasks(df, 1)));
 
     json_t *ag = agencies_by_where(sum);
     vp_json_put(ag, "by_sector", by_sector(df));
@@ -178,9 +221,11 @@ char *vp_render_diff_json(const vnplan_diff *df)
     vp_json_put(agencies, "by_sector", json_integer((json_int_t)sum->sectors));
     vp_json_put(
         root, "summary",
-        json_pack("{s:I, s:I, s:I, s:I, s:I, s:o, s:o, s:o, s:{s:I, s:I}, s:{s:I, s:I}, s:b}",
+        json_pack("{s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:o, s:o, s:o, s:{s:I, s:I}, "
+                  "s:{s:I, s:I}, s:b}",
                   "pairs", (json_int_t)t->pairs, "only_a", (json_int_t)t->only[0], "only_b",
-                  (json_int_t)t->only[1], "moved", (json_int_t)t->moved, "verbatim",
+                  (json_int_t)t->only[1], "gaps_a", (json_int_t)t->gaps[0], "gaps_b",
+                  (json_int_t)t->gaps[1], "related", (json_int_t)t->links, "moved", (json_int_t)t->moved, "verbatim",
                   (json_int_t)t->verbatim, "tasks",
                   json_pack("{s:I, s:I}", "a", (json_int_t)t->tasks[0], "b",
                             (json_int_t)t->tasks[1]),

@@ -6,6 +6,7 @@
 #include "compare/framework.h"
 #include "model/model.h"
 #include "render/render.h"
+#include "core/buf.h"
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
@@ -241,24 +242,89 @@ static json_t *document(const vnplan_document *d)
     return o;
 }
 
+static json_t *source_of(const vnplan_plan *p)
+{
+    return json_pack("{s:s, s:s, s:s, s:I}", "path", p->path, "format", p->format, "encoding",
+                     p->encoding, "bytes", (json_int_t)p->bytes);
+}
+
+static json_t *warning(const vp_warning *w)
+{
+    return json_pack("{s:I, s:s, s:s}", "line", (json_int_t)w->line, "code", w->code, "message",
+                     w->message);
+}
+
+/* v as vp_json_text writes it, each line after the first indented by
+ * `spaces` more, as jansson writes a value nested that deep; appended to
+ * b, without the final newline.  0 on failure. */
+static int put_nested(vp_buf *b, json_t *v, int spaces)
+{
+    char *t = vp_json_text(v);
+    json_decref(v);
+    if (!t)
+        return 0;
+    for (const char *s = t; *s; s++) {
+        if (s[0] == '\n' && !s[1])
+            break;
+        vp_buf_putc(b, *s);
+        if (*s == '\n')
+            for (int k = 0; k < spaces; k++)
+                vp_buf_putc(b, ' ');
+    }
+    free(t);
+    return !b->failed;
+}
+
+char *vp_render_json_part(const vnplan_plan *p, vnplan_json_part part)
+{
+    vp_buf b;
+    vp_buf_init(&b);
+    vp_buf_puts(&b, "");
+    int ok = 1;
+    vp_json_begin();
+    if (part == VNPLAN_JSON_OPEN) {
+        json_t *root = json_object();
+        vp_json_put(root, "schema", json_integer(1));
+        vp_json_put(root, "source", source_of(p));
+        /* "{ ... }" without its closing line, then the array opened */
+        ok = put_nested(&b, root, 0);
+        while (ok && b.len && b.data[b.len - 1] != '}')
+            b.len--;
+        if (ok && b.len >= 2) {
+            b.len -= 2;
+            vp_buf_puts(&b, ",\n  \"documents\": [");
+        }
+    } else if (part == VNPLAN_JSON_DOCUMENTS) {
+        for (size_t k = 0; ok && k < p->ndocs; k++) {
+            vp_buf_puts(&b, k ? ",\n    " : "    ");
+            ok = put_nested(&b, document(p->docs[k]), 4);
+        }
+    } else if (part == VNPLAN_JSON_WARNINGS) {
+        for (size_t i = 0; ok && i < p->nwarn; i++) {
+            vp_buf_puts(&b, i ? ",\n    " : "    ");
+            ok = put_nested(&b, warning(&p->warnings[i]), 4);
+        }
+    }
+    if (!ok || b.failed) {
+        vp_buf_free(&b);
+        return NULL;
+    }
+    return vp_buf_detach(&b);
+}
+
 char *vp_render_json(const vnplan_plan *p)
 {
     vp_json_begin();
     json_t *root = json_object();
     vp_json_put(root, "schema", json_integer(1));
-    vp_json_put(root, "source",
-                        json_pack("{s:s, s:s, s:s, s:I}", "path", p->path, "format", p->format,
-                                  "encoding", p->encoding, "bytes", (json_int_t)p->bytes));
+    vp_json_put(root, "source", source_of(p));
     json_t *docs = json_array();
     for (size_t k = 0; k < p->ndocs; k++)
         vp_json_push(docs, document(p->docs[k]));
     vp_json_put(root, "documents", docs);
     json_t *warn = json_array();
     for (size_t i = 0; i < p->nwarn; i++)
-        vp_json_push(warn, json_pack("{s:I, s:s, s:s}", "line",
-                                              (json_int_t)p->warnings[i].line, "code",
-                                              p->warnings[i].code, "message",
-                                              p->warnings[i].message));
+        vp_json_push(warn, warning(&p->warnings[i]));
     vp_json_put(root, "warnings", warn);
     char *s = vp_json_text(root);
     json_decref(root);

@@ -5,6 +5,7 @@
 #include "compare/compare.h"
 #include "render/render.h"
 #include "core/buf.h"
+#include "core/i18n.h"
 #include <jansson.h>
 
 static const char *const field_names[VNPLAN_FIELD__COUNT] = {
@@ -30,6 +31,11 @@ const char *vp_para_kind_name(vnplan_para_kind k)
     return "text";
 }
 
+char *vnplan_render_json_part(const vnplan_plan *plan, vnplan_json_part part)
+{
+    return plan ? vp_render_json_part(plan, part) : NULL;
+}
+
 char *vnplan_render(const vnplan_plan *plan, vnplan_format format)
 {
     if (!plan)
@@ -46,13 +52,19 @@ char *vnplan_diff_render(const vnplan_diff *df, vnplan_diff_format format, int w
 {
     if (!df)
         return NULL;
+    char *r = NULL;
+    /* The labels' language, for this thread and this rendering only
+     * (core/i18n.h); JSON has none. */
+    vp_lang_saved saved;
+    vp_lang_begin(vp_lang_of_flags(flags), &saved);
     switch (format) {
-    case VNPLAN_DIFF_TEXT: return vp_render_diff_text(df, width > 0 ? width : 80, flags);
-    case VNPLAN_DIFF_JSON: return vp_render_diff_json(df);
-    case VNPLAN_DIFF_MARKDOWN: return vp_render_diff_markdown(df);
-    case VNPLAN_DIFF_HTML: return vp_render_diff_html(df);
+    case VNPLAN_DIFF_TEXT: r = vp_render_diff_text(df, width > 0 ? width : 80, flags); break;
+    case VNPLAN_DIFF_JSON: r = vp_render_diff_json(df); break;
+    case VNPLAN_DIFF_MARKDOWN: r = vp_render_diff_markdown(df); break;
+    case VNPLAN_DIFF_HTML: r = vp_render_diff_html(df); break;
     }
-    return NULL;
+    vp_lang_end(&saved);
+    return r;
 }
 
 /* jansson's dump ignores some failed appends of its own (the quote after a
@@ -96,4 +108,30 @@ char *vp_json_text(const struct json_t *root)
     }
     vp_buf_putc(&b, '\n');
     return vp_buf_detach(&b);
+}
+
+int vp_diff_related_text(const vnplan_diff *df, int side, const vnplan_task *t, vp_buf *out)
+{
+    enum { SHOWN = 5 };
+    size_t i = vp_diff_task_index(df, side, t);
+    if (i == VP_DIFF_NONE)
+        return 0;
+    size_t from = df->link_of[side][i], to = df->link_of[side][i + 1];
+    const vnplan_document *other = side ? df->da : df->db;
+    if (from == to) {
+        vp_buf_printf(out, _("nothing related in %c: a gap"), side ? 'A' : 'B');
+        return 1;
+    }
+    vp_buf_printf(out, _("related in %c:"), side ? 'A' : 'B');
+    for (size_t r = from; r < to && r < from + SHOWN; r++) {
+        const vp_diff_link *k = &df->links[df->link_idx[side][r]];
+        const vnplan_task *ot = &other->tasks[VNPLAN_TASKS][side ? k->a : k->b];
+        const char *why = k->subjects ? k->subjects : k->terms;
+        vp_buf_printf(out, "%s %s", r > from ? "," : "", ot->id);
+        if (why)
+            vp_buf_printf(out, " (%s)", why);
+    }
+    if (to - from > SHOWN)
+        vp_buf_printf(out, _(" and %zu more"), to - from - SHOWN);
+    return 0;
 }

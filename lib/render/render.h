@@ -5,6 +5,7 @@
 #include "vnplan.h"
 
 char *vp_render_json(const vnplan_plan *plan);
+char *vp_render_json_part(const vnplan_plan *plan, vnplan_json_part part);
 char *vp_render_tree(const vnplan_plan *plan);
 char *vp_render_outline(const vnplan_plan *plan);
 
@@ -22,6 +23,14 @@ const char *vp_para_kind_name(vnplan_para_kind k);
  * thread), then vp_json_text: the value as text, indented by 2, with a
  * final newline; malloc'd, NULL when out of memory now or in any
  * insertion since vp_json_begin. */
+/* Under a task without a pair: "related in B: T12 (người cao tuổi), T14
+ * (chăm sóc)" — the tasks of the other plan related to it, with the
+ * subjects or wording they share, five at most — or "nothing related in
+ * B: a gap", appended to out (in the report's language).  1 for a gap. */
+struct vp_buf;
+int vp_diff_related_text(const vnplan_diff *df, int side, const vnplan_task *t,
+                         struct vp_buf *out);
+
 struct json_t;
 void vp_json_begin(void);
 void vp_json_put(struct json_t *o, const char *key, struct json_t *v);

@@ -247,6 +247,10 @@ static const vnplan_document *numbered(const vnplan_plan *p, const vnplan_docume
         if (p->docs[i] != d && p->docs[i]->fields[VNPLAN_FIELD_NUMBER] &&
             strcmp(p->docs[i]->fields[VNPLAN_FIELD_NUMBER], number) == 0)
             return p->docs[i];
+    for (size_t i = 0; i < p->nprior; i++)
+        if (p->prior[i]->fields[VNPLAN_FIELD_NUMBER] &&
+            strcmp(p->prior[i]->fields[VNPLAN_FIELD_NUMBER], number) == 0)
+            return p->prior[i];
     return NULL;
 }
 
