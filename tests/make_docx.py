@@ -258,6 +258,21 @@ def legacy(font, text):
             % (font, font, esc(text)))
 
 
+FOOTNOTES = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<w:footnotes xmlns:w="%s">'
+    '<w:footnote w:type="separator" w:id="0"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+    '<w:footnote w:type="continuationSeparator" w:id="1"><w:p><w:r><w:continuationSeparator/>'
+    '</w:r></w:p></w:footnote>'
+    '<w:footnote w:id="2"><w:p><w:r><w:t>Ghi chú cuối trang</w:t></w:r></w:p>'
+    '<w:p><w:r><w:t>dòng hai</w:t></w:r></w:p></w:footnote>'
+    '</w:footnotes>') % W
+COMMENTS = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<w:comments xmlns:w="%s"><w:comment w:id="0" w:author="A"><w:p><w:r>'
+    '<w:t>Ý kiến góp ý</w:t></w:r></w:p></w:comment></w:comments>') % W
+
+
 def lists(out):
     body = [
         lp('Một', 1, 0), lp('Một một', 1, 1), lp('Một hai', 1, 1), lp('Ý', 1, 2),
@@ -294,12 +309,16 @@ def lists(out):
         # "ư" typed twice as two soft hyphens, shown as one by the font
         '<w:p><w:r><w:rPr><w:rFonts w:ascii=".VnTime"/></w:rPr><w:t>Th</w:t><w:softHyphen/>'
         '<w:softHyphen/><w:t>\u00ebng</w:t></w:r></w:p>',
+        # a footnote and a comment: their text is not the body's
+        '<w:p><w:r><w:t>Có chú thích</w:t></w:r><w:r><w:footnoteReference w:id="2"/></w:r>'
+        '<w:r><w:commentReference w:id="0"/></w:r></w:p>',
         # a rule drawn with underscores under a motto
         '<w:p><w:r><w:t>Độc lập - Tự do - Hạnh phúc</w:t></w:r></w:p>',
         '<w:p><w:r><w:t>________________</w:t></w:r></w:p>',
     ]
     write_docx(out, {'word/document.xml': document(''.join(body)),
-                     'word/styles.xml': STYLES, 'word/numbering.xml': LISTS_NUMBERING})
+                     'word/styles.xml': STYLES, 'word/numbering.xml': LISTS_NUMBERING,
+                     'word/footnotes.xml': FOOTNOTES, 'word/comments.xml': COMMENTS})
 
 
 # ------------------------------------------------------------------ hostile

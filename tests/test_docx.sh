@@ -73,6 +73,16 @@ ok "a syllable over runs and a soft hyphen" has 'text "nước"'
 ok "Unicode in a legacy font left as it is" has 'text "Kế hoạch Unicode"'
 ok "source.encoding names the legacy encoding" grep -q '^plan format=docx encoding=TCVN3' "$TMP/lists.tree"
 ok "a doubled soft hyphen is one ư" has 'text "Thưởng"'
+ok "a footnote is not in the body" has 'text "Có chú thích"'
+"$PLANPARSE" "$TMP/lists.docx" >"$TMP/lists.json"
+notes() { "$PY" -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+res = [(r["why"], r["text"]) for doc in d["documents"] for r in doc["residue"]]
+want = [("footnote", "Ghi chú cuối trang dòng hai"), ("comment", "Ý kiến góp ý")]
+print("#   residue:", res)
+sys.exit(0 if all(w in res for w in want) and not any("separator" in t for _, t in res) else 1)' "$TMP/lists.json"; }
+ok "footnote and comment reported as residue, separators not" notes
 # --format=text: the text as read, before any structure.
 "$PLANPARSE" --format=text "$TMP/lists.docx" >"$TMP/lists.txt"
 ok "text: list labels written out" grep -qx '1.2. Một hai' "$TMP/lists.txt"

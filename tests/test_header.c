@@ -266,6 +266,41 @@ static void test_web_and_pdf_text(void)
     vnplan_plan_free(p);
 }
 
+/* A number left blank, to be written by hand after signing or in a
+ * template ("Số:        /QĐ-UBND", "Số: …/GM-…"): still a header, and the
+ * symbol still gives the kind; a second such document after an appendix
+ * is a document of its own. */
+static void test_blank_numbers(void)
+{
+    vnplan_plan *p = parse("ỦY BAN NHÂN DÂN\nTỈNH AN HÒA\n\nSố:        /QĐ-UBND\n\n"
+                           "An Hòa, ngày      tháng 8 năm 2022\n\nQUYẾT ĐỊNH\n"
+                           "Về việc ban hành Kế hoạch\n\n" BODY);
+    is_str(p ? field(p, VNPLAN_FIELD_KIND) : NULL, "QĐ", "a blank number: the kind of its symbol");
+    vnplan_plan_free(p);
+    p = parse("Phụ lục\nMẪU VĂN BẢN\n(Kèm theo Quyết định số 5/QĐ-UBND ngày 2/3/2022 của "
+              "Ủy ban nhân dân tỉnh)\n\nI. Các mẫu\nMẫu giấy mời dưới đây.\nMẫu kế hoạch sau.\n"
+              "Ghi chú chung.\n\nTÊN CƠ QUAN\n\nSố: …/GM-…\n\n…, ngày … tháng … năm …\n\n"
+              "GIẤY MỜI\n\n………\n\nTên cơ quan trân trọng kính mời: ………\n\nTới dự: ………\n\n"
+              "Thời gian: ………\n\nĐịa điểm: ………\n\nTrân trọng kính mời.\n\n"
+              "TÊN CƠ QUAN\n\nSố: …/KH-…\n\n…, ngày … tháng … năm …\n\nKẾ HOẠCH\n\n………\n\n"
+              "I. MỤC ĐÍCH\nNội dung.\nII. NHIỆM VỤ\n1. Nhiệm vụ một.\n");
+    size_t n = p ? vnplan_plan_document_count(p) : 0;
+    ok(n == 3, "an appendix, then two templates: three documents (%zu)", n);
+    const char *k1 = n == 3 ? vnplan_document_field(vnplan_plan_document(p, 1),
+                                                     VNPLAN_FIELD_KIND) : NULL;
+    const char *k2 = n == 3 ? vnplan_document_field(vnplan_plan_document(p, 2),
+                                                     VNPLAN_FIELD_KIND) : NULL;
+    ok(k1 && k2 && strcmp(k1, "GM") == 0 && strcmp(k2, "KH") == 0,
+       "the templates' kinds from their symbols (%s, %s)", k1 ? k1 : "-", k2 ? k2 : "-");
+    vnplan_plan_free(p);
+    /* a received-document stamp ("Số: ....") is no header */
+    p = parse("ỦY BAN NHÂN DÂN\nTỈNH AN HÒA\n\nSố: 12/KH-UBND\n\n"
+              "An Hòa, ngày 3 tháng 8 năm 2022\n\nKẾ HOẠCH\nThử\n\nĐẾN\nSố: ......\n"
+              "Ngày: .....\n" BODY);
+    ok(p && vnplan_plan_document_count(p) == 1, "a stamp's blank number starts nothing");
+    vnplan_plan_free(p);
+}
+
 static void test_escaped_breaks(void)
 {
     /* A legal-text site that stored the line breaks as "\r\n". */
@@ -295,6 +330,7 @@ int main(void)
     test_kind_and_title();
     test_signature();
     test_escaped_breaks();
+    test_blank_numbers();
     test_web_and_pdf_text();
     vnplan_options_free(opts);
     return tap_done();

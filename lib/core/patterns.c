@@ -27,7 +27,12 @@ static const struct {
     const char *source;
     uint32_t flags;
 } table[VP_RE__COUNT] = {
-    [VP_RE_NUMBER] = {"^S[ốỐ]\\s*[:.]?\\s*(\\d{1,6}\\s*[/\\-]\\s*\\S.{0,60}?)\\s*$", 0},
+    /* "Số: 12127/KH-UBND", and a number left blank to be filled in by
+     * hand or in a template ("Số:      /KH-UBND", "Số: …/NQ-…"): the
+     * symbol still names the kind */
+    [VP_RE_NUMBER] = {"^S[ốỐ]\\s*[:.]?\\s*((?:\\d{1,6}\\s*[/\\-]|[.…]*\\s*/"
+                      "(?=\\s*(?:\\p{Lu}|[.…\\s\\d]+-)))"
+                      "\\s*\\S.{0,60}?)\\s*$", 0},
     [VP_RE_PLACE_DATE] = {"^(\\p{L}[^,]{1,60}?)\\s*,\\s*ngày\\s+(\\d{1,2})?\\s*tháng\\s+"
                           "(\\d{1,2})?\\s*năm\\s+(\\d{4})\\s*\\.?\\s*$", PCRE2_CASELESS},
     [VP_RE_VV] = {"^(?:V/v|Về\\s+việc)\\s*[:.]?\\s*(.+)$", PCRE2_CASELESS},

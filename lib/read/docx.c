@@ -340,10 +340,28 @@ static void list_label(numbering *nb, long numid, int ilvl, vp_buf *b)
 /* ------------------------------------------------------------ body */
 
 /* What the w: vocabulary needs besides the blocks being built. */
+/* Footnotes, endnotes and comments: kept apart from the body and reported
+ * (residue "footnote", "comment") at the paragraph that cites them. */
+enum { NOTE_FOOT, NOTE_END, NOTE_COMMENT, NOTE_KINDS };
+static const struct {
+    const char *part, *element, *reference, *why;
+} note_kinds[NOTE_KINDS] = {
+    {"word/footnotes.xml", "footnote", "footnoteReference", "footnote"},
+    {"word/endnotes.xml", "endnote", "endnoteReference", "footnote"},
+    {"word/comments.xml", "comment", "commentReference", "comment"},
+};
+
+typedef struct note_ref {
+    int kind;
+    long id, line;
+} note_ref;
+
 typedef struct body {
     vp_body b;
     styles *st;
     numbering *nb;
+    note_ref *refs;      /* the notes the body cites, in its order        */
+    size_t nrefs, caprefs;
     int p_depth;         /* w:p nesting (text boxes hold paragraphs)       */
     int in_ppr, in_rpr, in_t, in_tcpr;
     char pstyle[64];
@@ -382,6 +400,22 @@ static int para_end(body *d)
     return ok;
 }
 
+/* Where the body cites note `id` of `kind`.  0 on lack of memory. */
+static int cite_note(body *d, int kind, long id)
+{
+    if (d->nrefs == d->caprefs) {
+        size_t cap = d->caprefs ? d->caprefs * 2 : 16;
+        note_ref *v = realloc(d->refs, cap * sizeof *v);
+        if (!v)
+            return 0;
+        d->refs = v;
+        d->caprefs = cap;
+    }
+    /* the paragraph being read: its number is its blocks' line */
+    d->refs[d->nrefs++] = (note_ref){kind, id, d->b.para_no > 0 ? d->b.para_no : 1};
+    return 1;
+}
+
 static int body_fn(void *ctx, xmlTextReaderPtr r, int ev, const char *l, int depth)
 {
     body *d = ctx;
@@ -401,6 +435,9 @@ static int body_fn(void *ctx, xmlTextReaderPtr r, int ev, const char *l, int dep
                   strcmp(l, "sectPr") == 0 || strcmp(l, "mc:Fallback") == 0 ||
                   strcmp(l, "moveFrom") == 0))
         return VP_XML_SKIP;
+    for (int k = 0; start && k < NOTE_KINDS; k++)
+        if (strcmp(l, note_kinds[k].reference) == 0)
+            return cite_note(d, k, attr_long(r, "id", -1));
     if (strcmp(l, "p") == 0) {
         if (start) {
             if (d->p_depth++ == 0) {
@@ -529,6 +566,116 @@ static int body_fn(void *ctx, xmlTextReaderPtr r, int ev, const char *l, int dep
     return !d->b.text.failed;
 }
 
+/* One notes part: the text of each note (its paragraphs joined by a
+ * space), in `text`, its id in `ids`; separators (type="separator" and
+ * the like) are not notes. */
+typedef struct notes {
+    const char *element;
+    long *ids;
+    char **text;
+    size_t n, cap;
+    int in_note, in_t, skip;
+    vp_buf cur;
+    long cur_id;
+} notes;
+
+static int notes_fn(void *ctx, xmlTextReaderPtr r, int ev, const char *l, int depth)
+{
+    notes *ns = ctx;
+    (void)depth;
+    if (ev == EV_TEXT) {
+        if (ns->in_note && ns->in_t && !ns->skip) {
+            const char *v = (const char *)xmlTextReaderConstValue(r);
+            vp_buf_puts(&ns->cur, v ? v : "");
+        }
+        return !ns->cur.failed;
+    }
+    int start = ev == EV_START;
+    if (strcmp(l, ns->element) == 0) {
+        if (start) {
+            char type[32] = "";
+            attr(r, "type", type, sizeof type);
+            ns->in_note = 1;
+            ns->skip = type[0] && strcmp(type, "normal") != 0;
+            ns->cur_id = attr_long(r, "id", -1);
+            vp_buf_clear(&ns->cur);
+            return 1;
+        }
+        ns->in_note = 0;
+        if (ns->skip)
+            return 1;
+        if (ns->n == ns->cap) {
+            size_t cap = ns->cap ? ns->cap * 2 : 16;
+            long *ids = realloc(ns->ids, cap * sizeof *ids);
+            if (!ids)
+                return 0;
+            ns->ids = ids;
+            char **text = realloc(ns->text, cap * sizeof *text);
+            if (!text)
+                return 0;
+            ns->text = text;
+            ns->cap = cap;
+        }
+        while (ns->cur.len && ns->cur.data[ns->cur.len - 1] == ' ')
+            ns->cur.data[--ns->cur.len] = '\0';
+        char *t = strdup(ns->cur.data ? ns->cur.data : "");
+        if (!t)
+            return 0;
+        ns->ids[ns->n] = ns->cur_id;
+        ns->text[ns->n++] = t;
+        return 1;
+    }
+    if (!ns->in_note)
+        return 1;
+    if (strcmp(l, "t") == 0)
+        ns->in_t = start;
+    else if (!start && strcmp(l, "p") == 0 && ns->cur.len)
+        vp_buf_putc(&ns->cur, ' ');
+    else if (start && (strcmp(l, "del") == 0 || strcmp(l, "instrText") == 0))
+        return VP_XML_SKIP;
+    return !ns->cur.failed;
+}
+
+/* The notes the body cites, set aside at the paragraphs citing them. */
+static vnplan_status cited_notes(vp_package *pk, const body *d, vp_blocks *out,
+                                 vnplan_error *err)
+{
+    vnplan_status st = VNPLAN_OK;
+    for (int k = 0; k < NOTE_KINDS && st == VNPLAN_OK; k++) {
+        size_t cited = 0;
+        for (size_t i = 0; i < d->nrefs; i++)
+            cited += d->refs[i].kind == k;
+        if (!cited)
+            continue;
+        vp_package_part part = {NULL, 0};
+        notes ns;
+        memset(&ns, 0, sizeof ns);
+        ns.element = note_kinds[k].element;
+        vp_buf_init(&ns.cur);
+        int got = vp_package_read(pk, note_kinds[k].part, 0, &part, err);
+        if (got < 0)
+            st = err ? err->code : VNPLAN_E_BINARY;
+        else if (got > 0)
+            st = vp_package_walk(pk, &part, note_kinds[k].part, word_ns, notes_fn, &ns, err);
+        for (size_t i = 0; st == VNPLAN_OK && i < d->nrefs; i++) {
+            if (d->refs[i].kind != k)
+                continue;
+            for (size_t j = 0; j < ns.n; j++)
+                if (ns.ids[j] == d->refs[i].id && ns.text[j][0] &&
+                    !vp_blocks_aside(out, ns.text[j], strlen(ns.text[j]), d->refs[i].line,
+                                     note_kinds[k].why))
+                    st = vp_error_set(err, VNPLAN_E_NOMEM, pk->name, 0, -1, "out of memory");
+        }
+        for (size_t j = 0; j < ns.n; j++)
+            free(ns.text[j]);
+        free(ns.text);
+        free(ns.ids);
+        vp_buf_free(&ns.cur);
+        free(part.data);
+    }
+    return st;
+}
+
 /* ------------------------------------------------------------ driver */
 
 vnplan_status vp_blocks_from_docx(const unsigned char *bytes, size_t len,
@@ -566,11 +713,14 @@ vnplan_status vp_blocks_from_docx(const unsigned char *bytes, size_t len,
                                            numbering_fn, &nb, err)) != VNPLAN_OK)
         goto done;
     st = vp_package_walk(&pk, &doc, "word/document.xml", word_ns, body_fn, &d, err);
+    if (st == VNPLAN_OK)
+        st = cited_notes(&pk, &d, out, err);
     /* A Word file made from a PDF keeps its page splits as paragraphs. */
     if (st == VNPLAN_OK && !vp_blocks_rejoin(out))
         st = vp_error_set(err, VNPLAN_E_NOMEM, name, 0, -1, "out of memory");
     *legacy = d.b.legacy;
 done:
+    free(d.refs);
     vp_body_free(&d.b);
     free(doc.data);
     free(sty.data);

@@ -202,7 +202,11 @@ size_t vp_split_documents(const vp_blocks *b, const vp_patterns *re, const vp_vo
     if (!v)
         return 0;
     v[0].start = 0;
+    /* An appendix issued "kèm theo" another document is a document of its
+     * own from the top: the first number line below it begins the next */
     int seen_anchor = 0;
+    for (size_t i = 0; i < b->n && i < ATTACH_WINDOW && !seen_anchor; i++)
+        seen_anchor = vp_is_attachment_line(&b->v[i]);
     for (size_t i = 0; i < b->n; i++) {
         size_t start = attached_start(b, v[n].start, i, re, vocab);
         if (start < b->n) {
