@@ -71,12 +71,15 @@ void vp_body_free(vp_body *d)
 
 static void count_text(vp_body *d, const char *s, size_t n)
 {
+    size_t k = 0;
     for (size_t i = 0; i < n; i++)
-        if (s[i] != ' ' && s[i] != '\t' && s[i] != '\n' && s[i] != '\r') {
-            d->chars++;
-            d->bold_chars += d->r_bold != 0;
-            d->italic_chars += d->r_italic != 0;
-        }
+        k += (unsigned char)s[i] > ' ' ||
+             (s[i] != ' ' && s[i] != '\t' && s[i] != '\n' && s[i] != '\r');
+    d->chars += k;
+    if (d->r_bold)
+        d->bold_chars += k;
+    if (d->r_italic)
+        d->italic_chars += k;
 }
 
 /* The legacy encoding a font was made for, by the names the font
@@ -252,26 +255,27 @@ const char *vp_body_bullet(const char *shown)
  * what was typed or pasted, decomposed Vietnamese included). */
 static char *clean_text(const char *s, size_t len, size_t *out_len)
 {
-    vp_buf b;
-    vp_buf_init(&b);
+    /* white space collapsed in place of a copy: never longer than s */
+    char *b = malloc(len + 1);
+    if (!b)
+        return NULL;
+    size_t n = 0;
     int sp = 0;
     for (size_t i = 0; i < len; i++) {
         char c = s[i];
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == LINE_BREAK) {
+        if ((unsigned char)c <= ' ' &&
+            (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == LINE_BREAK)) {
             sp = 1;
             continue;
         }
-        if (sp && b.len)
-            vp_buf_putc(&b, ' ');
+        if (sp && n)
+            b[n++] = ' ';
         sp = 0;
-        vp_buf_putc(&b, c);
+        b[n++] = c;
     }
-    if (b.failed) {
-        vp_buf_free(&b);
-        return NULL;
-    }
-    char *nfc = vp_nfc(b.data ? b.data : "", b.len, out_len);
-    vp_buf_free(&b);
+    b[n] = '\0';
+    char *nfc = vp_nfc(b, n, out_len);
+    free(b);
     return nfc;
 }
 
