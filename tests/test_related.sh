@@ -34,6 +34,10 @@ checks = {
     "texts": lambda: tasks["b"]["T4"]["text"].startswith("Sở Nông nghiệp") and
         tasks["a"]["T5"]["gap"] and not tasks["a"]["T1"]["gap"],
     "reason-terms": lambda: "chăm sóc" in (rel("a", "T1")["T1"]["terms"] or ""),
+    "subjects": lambda: any("người cao tuổi" in p["subjects"]["a"] and
+                            "người cao tuổi" in p["subjects"]["b"] and
+                            "khoa học, công nghệ" not in p["subjects"]["b"]
+                            for p in d["pillars"]),
 }
 ok = checks[sys.argv[2]]()
 if not ok:
@@ -48,6 +52,10 @@ ok "a national sentence inside a longer task: the pair" q copied-sentence
 ok "the gaps are the tasks nothing is related to" q gaps
 ok "task texts in the JSON, gap flags" q texts
 ok "the reason names the shared wording as printed" q reason-terms
+ok "coverage by subject: each category's subjects on each side" q subjects
+"$PLANDIFF" --format=html "$FX/related-a.txt" "$FX/related-b.txt" >"$TMP/f.html"
+ok "the chart draws subjects, the tasks counted beside them" \
+    grep -q '<b>A [0-9]* subjects, [0-9]* tasks</b>' "$TMP/f.html"
 
 # The corpus pair: consistency.
 "$PLANDIFF" --format=json "$CORPUS/khanhhoa.txt" "$CORPUS/thanhhoa.txt" >"$TMP/c.json"

@@ -139,7 +139,7 @@ static unsigned char *task_subjects(const vp_subjects *sub, char *const *text, s
     return m;
 }
 
-/* The labels of the uncommon subjects two rows share, ", "-joined in the
+/* The labels of the uncommon subjects two rows share, " · "-joined in the
  * arena; "" when none (NULL on lack of memory). */
 static const char *shared_subjects(vnplan_diff *df, const vp_subjects *sub,
                                    const unsigned char *x, const unsigned char *y,
@@ -151,7 +151,7 @@ static const char *shared_subjects(vnplan_diff *df, const vp_subjects *sub,
     for (size_t s = 0; s < vp_subjects_count(sub); s++)
         if (x[s] && y[s] && uncommon[s]) {
             if (b.len)
-                vp_buf_puts(&b, ", ");
+                vp_buf_puts(&b, " · ");   /* labels may hold commas */
             vp_buf_puts(&b, vp_subject_label(sub, s));
         }
     const char *r = b.failed ? NULL : vp_strdup(df->arena, b.data);
@@ -173,6 +173,17 @@ static int relate_tasks(vnplan_diff *df, const vp_aligner *al, char *const *ta, 
     char terms[200];
     if (!sa || !sb || !uncommon || !count || !ra || !rb)
         goto done;
+    /* what each category covers on each side: the subjects its tasks name */
+    for (size_t c = 0; c < df->ncats; c++)
+        for (int side = 0; side < 2; side++)
+            if (!(df->cats[c].subj[side] = vp_alloc(df->arena, ns + 1)))
+                goto done;
+    for (size_t i = 0; i < na; i++)
+        for (size_t s = 0; s < ns; s++)
+            df->cats[category_of(df, 0, i)].subj[0][s] |= sa[i * ns + s];
+    for (size_t j = 0; j < nb; j++)
+        for (size_t s = 0; s < ns; s++)
+            df->cats[category_of(df, 1, j)].subj[1][s] |= sb[j * ns + s];
     for (size_t s = 0; s < ns; s++) {
         for (size_t i = 0; i < na; i++)
             count[s] += sa[i * ns + s];
@@ -634,6 +645,11 @@ static int counts(vnplan_diff *df, vp_diff_summary *s)
         n->only[1] = c->nonly_b;
         n->gaps[0] = c->ngap_a;
         n->gaps[1] = c->ngap_b;
+        for (size_t k = 0; c->subj[0] && k < vp_subjects_count(vp_data_subjects(df->data)); k++) {
+            n->subjects[0] += c->subj[0][k];
+            n->subjects[1] += c->subj[1][k];
+            n->subjects_both += c->subj[0][k] && c->subj[1][k];
+        }
         for (size_t k = 0; k < c->npairs; k++) {
             n->moved += c->pairs[k].moved != 0;
             n->verbatim += c->pairs[k].verbatim != 0;

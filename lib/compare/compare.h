@@ -19,8 +19,8 @@ typedef struct vp_diff_pair {
 typedef struct vp_diff_link {
     size_t a, b;             /* task indexes on side A and B              */
     double score;            /* similarity of their wording, 0..1         */
-    const char *subjects;    /* labels of the subjects both name, ", "-
-                                joined, or NULL                           */
+    const char *subjects;    /* labels of the subjects both name, " · "-
+                                joined (labels hold commas), or NULL      */
     const char *terms;       /* wording both use, or NULL                 */
 } vp_diff_link;
 
@@ -36,6 +36,8 @@ typedef struct vp_diff_cat {
     const vnplan_task **gap_a, **gap_b;    /* of the only ones, those that
                                               nothing is related to     */
     size_t ngap_a, ngap_b, capgap_a, capgap_b;
+    unsigned char *subj[2];  /* per side: subject i of data/subjects.tsv is
+                                named by a task of the category (1) */
 } vp_diff_cat;
 
 typedef struct vp_diff_agency {
@@ -134,6 +136,8 @@ typedef struct vp_diff_counts {
     size_t only[2];        /* tasks of side A, B in no pair             */
     size_t gaps[2];        /* ... of them, those with no related task   */
     size_t links;          /* related tasks (listed under A's category) */
+    size_t subjects[2];    /* subjects its tasks name, on each side     */
+    size_t subjects_both;  /* ... named on both                         */
 } vp_diff_counts;
 
 /* The words of a pair: runs of vp_word_diff over the two texts; NULL

@@ -169,6 +169,7 @@ static const char STYLE[] =
     ".tasks details{margin-top:0;font-size:14px}\n"
     ".tasks summary{color:var(--ink)}\n"
     ".none{color:var(--muted);font-style:italic}\n"
+    ".subjects{color:var(--muted);margin:.2em 0 .6em}\n"
     ".related{color:var(--muted);margin:.2em 0 0}\n"
     ".gap{font-weight:bold;margin:.2em 0 0}\n"
     ".status{white-space:nowrap}\n"
@@ -417,14 +418,17 @@ static int pillar(const vp_diff_cat *c) { return c->category && c->category->is_
  * label, then A's bar and B's bar, each with its count. */
 static void chart(vp_buf *b, const vnplan_diff *df)
 {
+    /* A bar is what a plan covers of a category: the subjects its tasks
+     * name (data/subjects.tsv), not how finely it is bulleted; the tasks
+     * are counted beside it. */
     size_t max = 1;   /* the longest bar sets the scale */
     for (size_t i = 0; i < df->ncats; i++)
         for (int s = 0; s < 2; s++)
-            if (in_chart(df, i) && df->summary->cats[i].tasks[s] > max)
-                max = df->summary->cats[i].tasks[s];
+            if (in_chart(df, i) && df->summary->cats[i].subjects[s] > max)
+                max = df->summary->cats[i].subjects[s];
     const vnplan_document *d[2] = {df->da, df->db};
     vp_buf_puts(b, "<div class=\"chart\" role=\"group\" aria-label=\"");
-    esc(b, _("Tasks per category"));
+    esc(b, _("Subjects named per category"));
     vp_buf_puts(b, "\">\n<div class=\"legend\">");
     for (int s = 0; s < 2; s++) {
         const char *num = field(d[s], VNPLAN_FIELD_NUMBER), *prov = field(d[s], VNPLAN_FIELD_PROVINCE);
@@ -450,14 +454,16 @@ static void chart(vp_buf *b, const vnplan_diff *df)
             vp_buf_puts(b, "<div class=\"row\"><div class=\"label\">");
             esc(b, cat_label(c));
             vp_buf_puts(b, " <span class=\"count\">(");
-            vp_buf_printf(b, _("%zu paired"), cn->pairs);
+            vp_buf_printf(b, _("%zu subjects in common"), cn->subjects_both);
             vp_buf_puts(b, ")</span></div>\n");
             for (int s = 0; s < 2; s++) {
-                size_t n = cn->tasks[s];
-                double w = n ? 88.0 * (double)n / (double)max : 0;
-                vp_buf_printf(b, "<div class=\"bar %c\"><span style=\"width:%.1f%%\"></span>"
-                                 "<b>%c %zu</b></div>\n",
-                              s ? 'b' : 'a', n && w < 0.5 ? 0.5 : w, s ? 'B' : 'A', n);
+                size_t n = cn->subjects[s];
+                double w = n ? 80.0 * (double)n / (double)max : 0;
+                vp_buf_printf(b, "<div class=\"bar %c\"><span style=\"width:%.1f%%\"></span><b>",
+                              s ? 'b' : 'a', n && w < 0.5 ? 0.5 : w);
+                vp_buf_printf(b, _("%c %zu subjects, %zu tasks"), s ? 'B' : 'A', n,
+                              cn->tasks[s]);
+                vp_buf_puts(b, "</b></div>\n");
             }
             vp_buf_puts(b, "</div>\n");
         }
@@ -750,6 +756,16 @@ char *vp_render_diff_html(const vnplan_diff *df)
         vp_buf_printf(&b, _("</h2>\n<p class=\"counts\">A %zu tasks · B %zu tasks · %zu paired · "
                           "%zu only in A · %zu only in B</p>\n"),
                       n->tasks[0], n->tasks[1], n->pairs, n->only[0], n->only[1]);
+        vp_buf subj;
+        vp_buf_init(&subj);
+        if (vp_diff_subjects_text(df, c, &subj) && subj.data) {
+            vp_buf_puts(&b, "<p class=\"subjects\">");
+            esc(&b, subj.data);
+            vp_buf_puts(&b, "</p>\n");
+        }
+        if (subj.failed)
+            b.failed = 1;
+        vp_buf_free(&subj);
         if (n->pairs) {
             vp_buf_printf(&b, _("<h3>Paired (%zu)</h3>\n"), n->pairs);
             pairs_table(&b, df, c);

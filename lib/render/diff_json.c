@@ -3,6 +3,7 @@
 #include "config.h"
 #include "extract/agencies.h"
 #include "compare/compare.h"
+#include "core/data.h"
 #include "render/render.h"
 #include <jansson.h>
 #include <stdlib.h>
@@ -10,6 +11,17 @@
 
 
 static json_t *str_or_null(const char *s) { return s ? json_string(s) : json_null(); }
+/* The labels of the subjects a category's tasks name on one side. */
+static json_t *subjects(const vnplan_diff *df, const vp_diff_cat *c, int side)
+{
+    const vp_subjects *sub = vp_data_subjects(df->data);
+    json_t *a = json_array();
+    for (size_t k = 0; c->subj[side] && k < vp_subjects_count(sub); k++)
+        if (c->subj[side][k])
+            vp_json_push(a, json_string(vp_subject_label(sub, k)));
+    return a;
+}
+
 static double rounded(double x) { return (double)(long)(x * 1000 + 0.5) / 1000; }
 
 static json_t *side(const vnplan_diff *df, int s)
@@ -198,9 +210,12 @@ char *vp_render_diff_json(const vnplan_diff *df)
                       ids(c->a, c->na), "b_tasks", ids(c->b, c->nb), "pairs", pairs, "only_a",
                       ids(c->only_a, c->nonly_a), "only_b", ids(c->only_b, c->nonly_b)));
         json_t *last = json_array_get(pillars, json_array_size(pillars) - 1);
-        if (last)
+        if (last) {
             vp_json_put(last, "gaps", json_pack("{s:o, s:o}", "a", ids(c->gap_a, c->ngap_a),
                                                 "b", ids(c->gap_b, c->ngap_b)));
+            vp_json_put(last, "subjects", json_pack("{s:o, s:o}", "a", subjects(df, c, 0), "b",
+                                                    subjects(df, c, 1)));
+        }
     }
     vp_json_put(root, "pillars", pillars);
     vp_json_put(root, "gaps", json_pack("{s:o, s:o}", "a", ids(sum->gaps[0], t0->gaps[0]), "b",

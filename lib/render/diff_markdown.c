@@ -349,6 +349,16 @@ char *vp_render_diff_markdown(const vnplan_diff *df)
         }
         vp_buf_printf(&b, _("\n\nA %zu tasks, B %zu tasks, %zu paired.\n"), n->tasks[0],
                       n->tasks[1], n->pairs);
+        vp_buf subj;
+        vp_buf_init(&subj);
+        if (vp_diff_subjects_text(df, c, &subj) && subj.data) {
+            vp_buf_puts(&b, "\n");
+            md_text(&b, subj.data, 0);
+            vp_buf_puts(&b, "\n");
+        }
+        if (subj.failed)
+            b.failed = 1;
+        vp_buf_free(&subj);
         if (n->pairs) {
             vp_buf_printf(&b, _("\n### Paired (%zu)\n\n"), n->pairs);
             vp_buf_puts(&b, _("| Score | A | B | Text in A | Text in B |\n"

@@ -259,6 +259,11 @@ char *vp_render_diff_text(const vnplan_diff *df, int width, int flags)
                  vp_diff_cat_label(c), c->category ? c->category->id : "-", n->tasks[0],
                  n->tasks[1], n->pairs);
         rule(&o, title);
+        vp_buf_clear(&list);
+        if (vp_diff_subjects_text(df, c, &list) && list.data) {
+            vp_buf_puts(&o.b, "  ");
+            wrapped(&o, list.data, 2, 4);
+        }
         for (size_t k = 0; k < c->npairs; k++) {
             const vp_diff_pair *p = &c->pairs[k];
             const vp_category *cb = p->moved ? vp_diff_category(df, 1, p->b) : NULL;

@@ -5,6 +5,7 @@
 #include "compare/compare.h"
 #include "render/render.h"
 #include "core/buf.h"
+#include "core/data.h"
 #include "core/i18n.h"
 #include <jansson.h>
 
@@ -134,4 +135,29 @@ int vp_diff_related_text(const vnplan_diff *df, int side, const vnplan_task *t, 
     if (to - from > SHOWN)
         vp_buf_printf(out, _(" and %zu more"), to - from - SHOWN);
     return 0;
+}
+
+int vp_diff_subjects_text(const vnplan_diff *df, const struct vp_diff_cat *c, vp_buf *out)
+{
+    const vp_subjects *sub = vp_data_subjects(df->data);
+    size_t ns = vp_subjects_count(sub);
+    if (!c->subj[0] || !c->subj[1])
+        return 0;
+    /* named by both, then only by A, then only by B */
+    static const char *const heads[3] = {N_("subjects of both: "), N_("only A: "), N_("only B: ")};
+    int any = 0;
+    for (int w = 0; w < 3; w++) {
+        int first = 1;
+        for (size_t k = 0; k < ns; k++) {
+            int a = c->subj[0][k], b = c->subj[1][k];
+            if (!(w == 0 ? a && b : w == 1 ? a && !b : b && !a))
+                continue;
+            if (first)
+                vp_buf_printf(out, "%s%s", any ? "; " : "", _(heads[w]));
+            vp_buf_printf(out, "%s%s", first ? "" : " · ", vp_subject_label(sub, k));
+            first = 0;
+            any = 1;
+        }
+    }
+    return any;
 }

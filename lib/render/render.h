@@ -31,6 +31,13 @@ struct vp_buf;
 int vp_diff_related_text(const vnplan_diff *df, int side, const vnplan_task *t,
                          struct vp_buf *out);
 
+/* The subjects a category's tasks name ("subjects of both: trẻ em, người
+ * cao tuổi; only A: ma túy; only B: …"), appended to out in the report's
+ * language; 0 when none is named. */
+struct vp_diff_cat;
+int vp_diff_subjects_text(const vnplan_diff *df, const struct vp_diff_cat *c,
+                          struct vp_buf *out);
+
 struct json_t;
 void vp_json_begin(void);
 void vp_json_put(struct json_t *o, const char *key, struct json_t *v);
