@@ -31,6 +31,10 @@ static void usage(FILE *out)
             "      --datadir=DIR     read data files from DIR (default: the installed\n"
             "                        data, or $VNPLAN_DATADIR)\n"),
             prog);
+    fputs(_("      --framework=NAME  give the tasks' categories (\"pillar\" in the JSON)\n"
+            "                        of qd161, qd155 or a framework FILE (default: the\n"
+            "                        one the plan cites, else qd161)\n"),
+          out);
     fputs(_(CLI_LIMIT_HELP), out);
     fputs(_(CLI_LANG_HELP), out);
     fputs(_("  -h, --help            show this help and exit\n"
@@ -52,6 +56,7 @@ int main(int argc, char **argv)
         {"datadir", required_argument, NULL, 'D'},
         {"as-of", required_argument, NULL, 'A'},
         {"agencies", required_argument, NULL, 'G'},
+        {"framework", required_argument, NULL, 'F'},
         {"limit", required_argument, NULL, 'L'},
         {"lang", required_argument, NULL, 'l'},
         {"help", no_argument, NULL, 'h'},
@@ -62,7 +67,7 @@ int main(int argc, char **argv)
     int as_text = 0;    /* --format=text: the reading stage only */
     size_t limits[VNPLAN_LIMIT__COUNT] = {0};
     const char *encoding = NULL, *output = NULL, *datadir = NULL;
-    const char *as_of = NULL, *agencies = NULL;
+    const char *as_of = NULL, *agencies = NULL, *framework = NULL;
     int c;
     opterr = 0;   /* our own messages, named "planparse", not argv[0] */
     while ((c = getopt_long(argc, argv, ":f:e:o:hV", longopts, NULL)) != -1) {
@@ -92,6 +97,7 @@ int main(int argc, char **argv)
             as_of = optarg;
             break;
         case 'G': agencies = optarg; break;
+        case 'F': framework = optarg; break;
         case 'L':
             if (cli_parse_limit(prog, optarg, limits) != CLI_OK)
                 return CLI_USAGE;
@@ -110,6 +116,12 @@ int main(int argc, char **argv)
         return CLI_INTERNAL;
     if (encoding && vnplan_options_set_encoding(opts, encoding) != VNPLAN_OK) {
         fprintf(stderr, _("%s: unknown encoding '%s'\n"), prog, encoding);
+        vnplan_options_free(opts);
+        return CLI_USAGE;
+    }
+    if (framework && vnplan_options_set_framework(opts, framework) != VNPLAN_OK) {
+        fprintf(stderr, _("%s: unknown framework '%s' (qd161, qd155 or a framework file)\n"),
+                prog, framework);
         vnplan_options_free(opts);
         return CLI_USAGE;
     }
