@@ -17,47 +17,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include "floor.h"
 #include <utf8proc.h>
 
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
-/* Read the whole file into a malloc'd buffer; NULL and errno on failure. */
-static unsigned char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    unsigned char *buf = NULL;
-    size_t cap = 0, n = 0;
-    if (!f)
-        return NULL;
-    for (;;) {
-        if (n == cap) {
-            size_t ncap = cap ? cap * 2 : 1 << 20;
-            unsigned char *grown = realloc(buf, ncap);
-            if (!grown)
-                goto fail;
-            buf = grown;
-            cap = ncap;
-        }
-        size_t got = fread(buf + n, 1, cap - n, f);
-        n += got;
-        if (got == 0)
-            break;
-    }
-    if (ferror(f))
-        goto fail;
-    fclose(f);
-    *len = n;
-    return buf;
-fail:
-    free(buf);
-    fclose(f);
-    return NULL;
-}
 
 int main(int argc, char **argv)
 {
@@ -71,7 +34,7 @@ int main(int argc, char **argv)
         return 2;
     }
     size_t len = 0;
-    unsigned char *text = slurp(argv[1], &len);
+    unsigned char *text = (unsigned char *)slurp(argv[1], &len);
     if (!text) {
         fprintf(stderr, "nfc_floor: %s: %s\n", argv[1], strerror(errno));
         return 1;
