@@ -848,24 +848,34 @@ int vp_header_mend(vp_blocks *b, const vp_patterns *re, const vp_vocab *v)
     /* One pass, compacting in place: v[w] is the block being built, v[r]
      * the next one read; joined blocks leave no hole to move. */
     size_t w = 0;
+    cell ac[MAX_CELLS], nc[MAX_CELLS];
+    size_t na = (size_t)-1, nn;   /* the cells of block w; -1: not split yet */
     for (size_t r = 1; r < b->n; r++) {
         vp_block *a = &b->v[w], *n = &b->v[r];
-        cell ac[MAX_CELLS], nc[MAX_CELLS];
-        size_t na, nn;
         /* Headers are short: a block that grew past a few header lines is
          * not joined again. */
-        if (a->kind == VP_BLOCK_PARA && n->kind == VP_BLOCK_PARA &&
-            a->len <= MEND_MAX_BYTES && n->len <= MEND_MAX_BYTES &&
-            (na = split_cells(re, a->text, a->len, ac)) &&
-            (nn = split_cells(re, n->text, n->len, nc)) &&
-            fragments_join(re, v, ac[na - 1], nc[0])) {
+        int both = a->kind == VP_BLOCK_PARA && n->kind == VP_BLOCK_PARA &&
+                   a->len <= MEND_MAX_BYTES && n->len <= MEND_MAX_BYTES;
+        if (both && na == (size_t)-1)
+            na = split_cells(re, a->text, a->len, ac);
+        nn = both && na ? split_cells(re, n->text, n->len, nc) : 0;
+        if (both && na && nn && fragments_join(re, v, ac[na - 1], nc[0])) {
             if (!vp_blocks_join(a, n))
                 return 0;
+            na = (size_t)-1;    /* its text changed: split it again */
             continue;
         }
         if (++w != r) {
             b->v[w] = *n;
             memset(n, 0, sizeof *n);
+        }
+        /* n, split or not, is the block built from now on; its cells point
+         * into its text, which did not move */
+        if (both && na) {
+            memcpy(ac, nc, nn * sizeof *nc);
+            na = nn;
+        } else {
+            na = (size_t)-1;
         }
     }
     b->n = w + 1;
