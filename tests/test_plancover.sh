@@ -265,64 +265,16 @@ sys.exit(0 if all(len(r) == 3 for r in rows) and len(reorg) == 63 and
          len({r[1] for r in reorg}) == 34 else 1)' "$VNPLAN_DATADIR/provinces.tsv"
 
 # ---------------------------------------------------------------- HTML layout
-CHROMIUM=
-for c in chromium chromium-browser google-chrome; do
-    command -v "$c" >/dev/null && { CHROMIUM=$(command -v "$c"); break; }
-done
+. "$top_srcdir/tests/html_layout.sh"
 if [ -z "$CHROMIUM" ]; then
     ok "HTML layout # SKIP chromium is not installed" true
     done_testing
     exit
 fi
-chrome() {
-    timeout 120 "$CHROMIUM" --headless=new --no-sandbox --disable-gpu --disable-quic \
-        --no-first-run --disable-background-networking --disable-component-update \
-        --disable-sync --hide-scrollbars --user-data-dir="$TMP/chrome" "$@" \
-        2>>"$TMP/chrome.log"
-}
-# A wide matrix (qd155: 17 columns) and long names, as in test_html_render.sh:
-# the page in a frame of the width (headless Chromium keeps its window at
-# least 500 px wide), measured by a script once loaded.
+# A wide matrix (qd155: 17 columns) and long names: no horizontal overflow.
 PAGE=$TMP/cover.html
-MEASURE='<script>
-addEventListener("load", function () {
-  var w = document.documentElement.clientWidth, bad = [];
-  if (document.documentElement.scrollWidth > w)
-    bad.push("page " + document.documentElement.scrollWidth + " px wide");
-  var all = document.body.getElementsByTagName("*");
-  for (var i = 0; i < all.length; i++) {
-    var e = all[i], inside = false;
-    for (var p = e.parentElement; p && p !== document.body; p = p.parentElement) {
-      var ox = getComputedStyle(p).overflowX;
-      if (ox === "auto" || ox === "scroll" || ox === "hidden") { inside = true; break; }
-    }
-    var r = e.getBoundingClientRect();
-    if (!inside && r.width > 0 && r.right > w + 0.5)
-      bad.push(e.tagName.toLowerCase() + " ends at " + Math.round(r.right) + " px");
-  }
-  var top = parent !== window ? parent.document : document;
-  var pre = top.createElement("pre");
-  pre.id = "result";
-  pre.textContent = "WIDTH " + w + "\nOVERFLOW " + bad.length + "\n" + bad.slice(0, 10).join("\n") + "\nEND";
-  top.body.appendChild(pre);
-});
-</script>'
 for width in 390 1280; do
-    "$PY" -c '
-import html, sys
-page = open(sys.argv[1], encoding="utf-8").read().replace("</body>", sys.argv[3] + "\n</body>", 1)
-open(sys.argv[2], "w", encoding="utf-8").write(
-    "<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head>"
-    "<body style=\"margin:0\"><iframe style=\"display:block;border:0;"
-    "width:%spx;height:2000px\" srcdoc=\"%s\"></iframe></body></html>\n"
-    % (sys.argv[4], html.escape(page, quote=True)))
-' "$PAGE" "$TMP/frame-$width.html" "$MEASURE" "$width"
-    chrome --window-size="$((width < 500 ? 500 : width)),2000" --virtual-time-budget=5000 \
-        --dump-dom "file://$TMP/frame-$width.html" >"$TMP/dom-$width.html"
-    "$PY" -c '
-import html, re, sys
-m = re.search(r"<pre id=\"result\">(.*?)</pre>", open(sys.argv[1], encoding="utf-8").read(), re.S)
-print(html.unescape(m.group(1)) if m else "NO RESULT")' "$TMP/dom-$width.html" >"$TMP/result-$width"
+    measure "$PAGE" $width
     ok "HTML at $width px: measured, no horizontal overflow" eval '
         grep -q "^END" "$TMP/result-$width" && grep -q "^OVERFLOW 0\$" "$TMP/result-$width" &&
         w=$(sed -n "s/^WIDTH //p" "$TMP/result-$width") && [ "$w" -le $width ] &&

@@ -177,8 +177,8 @@ int cli_parse_failed(const char *prog, const vnplan_error *err, int *status)
     return st == CLI_INTERNAL;
 }
 
-vnplan_options *cli_options(const char *prog, const char *datadir, const char *agencies,
-                            const char *as_of, const size_t *limits)
+static vnplan_options *cli_options(const char *prog, const char *datadir, const char *agencies,
+                                   const char *as_of, const size_t *limits)
 {
     vnplan_options *o = vnplan_options_new();
     if (!o) {
@@ -202,7 +202,7 @@ vnplan_options *cli_options(const char *prog, const char *datadir, const char *a
     return o;
 }
 
-int cli_load(const char *prog, vnplan_options *o, int *status)
+static int cli_load(const char *prog, vnplan_options *o, int *status)
 {
     vnplan_error err;
     if (vnplan_options_load(o, &err) == VNPLAN_OK)
@@ -210,6 +210,28 @@ int cli_load(const char *prog, vnplan_options *o, int *status)
     cli_report(prog, &err);
     *status = cli_status(err.code);
     return 0;
+}
+
+vnplan_options *cli_setup(const char *prog, const char *datadir, const char *agencies,
+                          const char *as_of, const size_t *limits, const char *encoding,
+                          const char *framework, int *status)
+{
+    vnplan_options *o = cli_options(prog, datadir, agencies, as_of, limits);
+    if (!o) {
+        *status = CLI_INTERNAL;
+        return NULL;
+    }
+    if (encoding && vnplan_options_set_encoding(o, encoding) != VNPLAN_OK) {
+        *status = cli_usage_error(prog, _("unknown encoding '%s'"), encoding);
+    } else if (framework && vnplan_options_set_framework(o, framework) != VNPLAN_OK) {
+        *status = cli_usage_error(prog, _("unknown framework '%s' (qd161, qd155 or a framework "
+                                          "file)"),
+                                  framework);
+    } else if (cli_load(prog, o, status)) {
+        return o;
+    }
+    vnplan_options_free(o);
+    return NULL;
 }
 
 void cli_version(const char *prog, FILE *out)

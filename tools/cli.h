@@ -61,16 +61,16 @@ int cli_parse_limit(const char *prog, const char *arg, size_t limits[VNPLAN_LIMI
     "                        input-bytes (64M), line-bytes (1M), depth (32),\n"         \
     "                        references (2048), zip-entries (10000),\n"                 \
     "                        xml-depth (128, at most 256)\n")
-/* Options with the data directory from $VNPLAN_DATADIR when set (else,
- * for a tool run from its build tree, that tree's data/), then from
- * --datadir, and --agencies, --as-of and the limits (0: unset), each when
- * not NULL; NULL when out of memory (reported). */
-vnplan_options *cli_options(const char *prog, const char *datadir, const char *agencies,
-                            const char *as_of, const size_t *limits);
-/* Load the data the options name, once, before any file (the options are
- * then shared by every parse).  0 on failure, reported on stderr, with the
- * exit status the error calls for in *status. */
-int cli_load(const char *prog, vnplan_options *o, int *status);
+/* The options every tool builds the same way, loaded once before any file
+ * (they are then shared by every parse): the data directory from
+ * $VNPLAN_DATADIR when set (else, for a tool run from its build tree,
+ * that tree's data/), then --datadir; --agencies, --as-of, the limits (0:
+ * unset), --encoding and --framework, each when not NULL.  NULL on
+ * failure, reported on stderr, with the exit status in *status: CLI_USAGE
+ * for an unknown encoding or framework, else as the error calls for. */
+vnplan_options *cli_setup(const char *prog, const char *datadir, const char *agencies,
+                          const char *as_of, const size_t *limits, const char *encoding,
+                          const char *framework, int *status);
 void cli_version(const char *prog, FILE *out);
 /* Write s to `path` ("-" or NULL: stdout); 0 on failure (reported). */
 int cli_write(const char *prog, const char *path, const char *s);

@@ -749,24 +749,11 @@ int main(int argc, char **argv)
         jobs = n > 0 ? (n > 64 ? 64 : n) : 1;
     }
 
-    vnplan_options *opts = cli_options(prog, datadir, agencies, as_of, limits);
-    if (!opts)
-        return CLI_INTERNAL;
-    if (encoding && vnplan_options_set_encoding(opts, encoding) != VNPLAN_OK) {
-        vnplan_options_free(opts);
-        return cli_usage_error(prog, _("unknown encoding '%s'"), encoding);
-    }
-    if (framework && vnplan_options_set_framework(opts, framework) != VNPLAN_OK) {
-        fprintf(stderr, _("%s: unknown framework '%s' (qd161, qd155 or a framework file)\n"),
-                prog, framework);
-        vnplan_options_free(opts);
-        return CLI_USAGE;
-    }
     int status = CLI_OK;
-    if (!cli_load(prog, opts, &status)) {
-        vnplan_options_free(opts);
+    vnplan_options *opts =
+        cli_setup(prog, datadir, agencies, as_of, limits, encoding, framework, &status);
+    if (!opts)
         return status;
-    }
     provinces pv = {0};
     if (as_of && (status = provinces_load(&pv, vnplan_options_datadir(opts))) != CLI_OK) {
         provinces_free(&pv);

@@ -159,25 +159,15 @@ int main(int argc, char **argv)
     if (!format_given && output)
         format = format_of(output);
 
-    vnplan_options *opts = cli_options(prog, datadir, agencies, as_of, limits);
+    int ignored;   /* trouble, whatever the error */
+    vnplan_options *opts =
+        cli_setup(prog, datadir, agencies, as_of, limits, encoding, framework, &ignored);
     vnplan_plan *a = NULL, *b = NULL;
     vnplan_diff *df = NULL;
     char *text = NULL;
     int status = TROUBLE;
     if (!opts)
         return TROUBLE;
-    if (encoding && vnplan_options_set_encoding(opts, encoding) != VNPLAN_OK) {
-        cli_usage_error(prog, _("unknown encoding '%s'"), encoding);
-        goto done;
-    }
-    if (framework && vnplan_options_set_framework(opts, framework) != VNPLAN_OK) {
-        fprintf(stderr, _("%s: %s: cannot load this framework (see docs/frameworks.md)\n"), prog,
-                framework);
-        goto done;
-    }
-    int ignored;
-    if (!cli_load(prog, opts, &ignored))
-        goto done;   /* trouble, whatever the error */
     vnplan_error err;
     if (!(a = vnplan_parse_file(argv[optind], opts, &err)) ||
         !(b = vnplan_parse_file(argv[optind + 1], opts, &err)) ||

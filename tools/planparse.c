@@ -111,25 +111,11 @@ int main(int argc, char **argv)
     }
     if (optind >= argc)
         return cli_usage_error(prog, _("no input file (use - for standard input)"));
-    vnplan_options *opts = cli_options(prog, datadir, agencies, as_of, limits);
-    if (!opts)
-        return CLI_INTERNAL;
-    if (encoding && vnplan_options_set_encoding(opts, encoding) != VNPLAN_OK) {
-        fprintf(stderr, _("%s: unknown encoding '%s'\n"), prog, encoding);
-        vnplan_options_free(opts);
-        return CLI_USAGE;
-    }
-    if (framework && vnplan_options_set_framework(opts, framework) != VNPLAN_OK) {
-        fprintf(stderr, _("%s: unknown framework '%s' (qd161, qd155 or a framework file)\n"),
-                prog, framework);
-        vnplan_options_free(opts);
-        return CLI_USAGE;
-    }
     int status = CLI_OK;
-    if (!cli_load(prog, opts, &status)) {
-        vnplan_options_free(opts);
+    vnplan_options *opts =
+        cli_setup(prog, datadir, agencies, as_of, limits, encoding, framework, &status);
+    if (!opts)
         return status;
-    }
 
     int nfiles = argc - optind, written = 0;
     size_t total = 0;

@@ -22,6 +22,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "cli.h"
+#include "sbuf.h"
 #include "vnplan.h"
 
 static const char *prog = "plantasks";
@@ -54,45 +55,6 @@ static const enum column role_col[3] = {COL_LEAD, COL_COORDINATE, COL_REQUESTED}
 static const char *const part_names[2] = {"task", "duty"};
 
 /* ------------------------------------------------------------ strings */
-
-/* A growing string; `failed` is set by the first allocation failure and
- * makes every later append a no-op, so callers check once at the end. */
-typedef struct sbuf {
-    char *p;
-    size_t n, cap;
-    int failed;
-} sbuf;
-
-static void sb_add(sbuf *b, const char *s, size_t len)
-{
-    if (b->failed)
-        return;
-    if (b->n + len + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap : 64;
-        while (cap < b->n + len + 1)
-            cap *= 2;
-        char *p = realloc(b->p, cap);
-        if (!p) {
-            b->failed = 1;
-            return;
-        }
-        b->p = p;
-        b->cap = cap;
-    }
-    memcpy(b->p + b->n, s, len);
-    b->n += len;
-    b->p[b->n] = '\0';
-}
-
-static void sb_puts(sbuf *b, const char *s) { sb_add(b, s, strlen(s)); }
-
-/* The string so far ("" when empty); NULL only after a failure. */
-static const char *sb_str(sbuf *b)
-{
-    if (!b->p && !b->failed)
-        sb_add(b, "", 0);
-    return b->failed ? NULL : b->p;
-}
 
 /* A copy of `s` in valid UTF-8: file names come from the command line and
  * may hold any bytes, but every output format (and SQLite TEXT) wants
@@ -979,18 +941,11 @@ int main(int argc, char **argv)
         return cli_usage_error(prog, _("no input file (use - for standard input)"));
     c.table = !c.sqlite || c.output;
 
-    vnplan_options *opts = cli_options(prog, datadir, agencies, c.as_of, limits);
-    if (!opts)
-        return CLI_INTERNAL;
-    if (encoding && vnplan_options_set_encoding(opts, encoding) != VNPLAN_OK) {
-        vnplan_options_free(opts);
-        return cli_usage_error(prog, _("unknown encoding '%s'"), encoding);
-    }
     int loaded;
-    if (!cli_load(prog, opts, &loaded)) {
-        vnplan_options_free(opts);
+    vnplan_options *opts =
+        cli_setup(prog, datadir, agencies, c.as_of, limits, encoding, NULL, &loaded);
+    if (!opts)
         return loaded;
-    }
 
     /* Open the outputs first: a wrong path is reported before any work. */
     db dbs, *d = NULL;
